@@ -1,0 +1,135 @@
+package dev.prodlint.cli;
+
+import dev.prodlint.apimodel.ApiModels;
+import dev.prodlint.engine.ScanOptions;
+import dev.prodlint.engine.ScanResult;
+import dev.prodlint.engine.Scanner;
+import dev.prodlint.report.JsonReporter;
+import dev.prodlint.report.Reporter;
+import dev.prodlint.report.SarifReporter;
+import dev.prodlint.report.TextReporter;
+import dev.prodlint.rules.Rule;
+import dev.prodlint.rules.RuleRegistry;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** `prodlint check [PATH...]`: scan and report. */
+@Command(name = "check", mixinStandardHelpOptions = true,
+        description = "Scan files and directories (default: the current directory) and report findings.",
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:no findings", "1:findings reported", "2:usage, configuration or internal error, "
+                + "or no file could be analysed"})
+final class CheckCommand implements Callable<Integer> {
+    enum Format { text, json, sarif }
+
+    @Parameters(paramLabel = "PATH", description = "Files or directories to scan.")
+    List<Path> paths = new ArrayList<>();
+
+    @Option(names = "--format", paramLabel = "FORMAT", description = "text (default), json or sarif.")
+    Format format = Format.text;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write the report to FILE instead of stdout.")
+    Path output;
+
+    @Option(names = "--threads", paramLabel = "N", description = "Worker threads (default: the number of cores).")
+    Integer threads;
+
+    @Option(names = "--max-file-size", paramLabel = "BYTES",
+            description = "Skip files larger than this (default: ${DEFAULT-VALUE}).")
+    long maxFileBytes = ScanOptions.DEFAULT_MAX_FILE_BYTES;
+
+    @Option(names = "--root", paramLabel = "DIR",
+            description = "Report paths relative to DIR (default: the current directory).")
+    Path root = Path.of("");
+
+    @Option(names = {"-v", "--verbose"}, description = "List skipped files and other notes.")
+    boolean verbose;
+
+    @Option(names = "--stats", description = "Print throughput and time per phase to stderr.")
+    boolean stats;
+
+    @Option(names = "--parse-only", hidden = true, description = "Stop after parsing and lowering (benchmarks).")
+    boolean parseOnly;
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        PrintWriter err = spec.commandLine().getErr();
+        if (threads != null && threads < 1) {
+            err.println("prodlint: --threads must be at least 1");
+            return Main.EXIT_ERROR;
+        }
+        List<Path> targets = paths.isEmpty() ? List.of(Path.of(".")) : paths;
+        List<Rule> rules = RuleRegistry.all();
+        ApiModels models;
+        try {
+            models = ApiModels.bundled();
+        } catch (RuntimeException e) {
+            err.println("prodlint: " + e.getMessage());
+            return Main.EXIT_ERROR;
+        }
+        int n = threads != null ? threads : Runtime.getRuntime().availableProcessors();
+        Path base = root.toAbsolutePath().normalize();
+        ScanResult result;
+        try {
+            result = new Scanner(new ScanOptions(base, n, maxFileBytes, parseOnly), models, rules).scan(targets);
+        } catch (NoSuchFileException e) {
+            err.println("prodlint: " + e.getFile() + ": no such file or directory");
+            return Main.EXIT_ERROR;
+        } catch (IOException e) {
+            err.println("prodlint: " + e.getMessage());
+            return Main.EXIT_ERROR;
+        }
+        Reporter reporter = switch (format) {
+            case text -> new TextReporter(verbose);
+            case json -> new JsonReporter();
+            case sarif -> new SarifReporter(rules, base);
+        };
+        try {
+            if (output != null) {
+                Path parent = output.toAbsolutePath().getParent();
+                if (parent != null) Files.createDirectories(parent);
+                try (Writer w = Files.newBufferedWriter(output, StandardCharsets.UTF_8)) {
+                    reporter.write(result, w);
+                }
+            } else {
+                Writer w = new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8));
+                reporter.write(result, w);
+                w.flush();
+            }
+        } catch (IOException e) {
+            err.println("prodlint: cannot write the report: " + e.getMessage());
+            return Main.EXIT_ERROR;
+        }
+        if (stats) printStats(err, result, n);
+        if (result.stats().files() == 0 && !result.errors().isEmpty()) return Main.EXIT_ERROR;
+        return result.findings().isEmpty() ? Main.EXIT_CLEAN : Main.EXIT_FINDINGS;
+    }
+
+    private static void printStats(PrintWriter err, ScanResult r, int threads) {
+        var s = r.stats();
+        double secs = Math.max(1, s.millis()) / 1000.0;
+        Runtime rt = Runtime.getRuntime();
+        err.printf("stats: %d files, %d lines, %.1f MB in %.2f s with %d thread(s): %.0f files/s, %.0f lines/s, %.2f MB/s%n",
+                s.files(), s.lines(), s.bytes() / 1e6, secs, threads, s.files() / secs, s.lines() / secs,
+                s.bytes() / 1e6 / secs);
+        err.printf("stats: cpu time parse+lower %d ms, resolve+rules %d ms; heap used at end %d MB%n",
+                s.parseMillis(), s.ruleMillis(), (rt.totalMemory() - rt.freeMemory()) / (1024 * 1024));
+        err.flush();
+    }
+}

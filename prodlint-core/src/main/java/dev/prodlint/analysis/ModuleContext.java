@@ -1,0 +1,48 @@
+package dev.prodlint.analysis;
+
+import dev.prodlint.apimodel.ApiModels;
+import dev.prodlint.cfg.ControlFlowGraph;
+import dev.prodlint.model.FunctionDecl;
+import dev.prodlint.model.SourceModule;
+import java.util.IdentityHashMap;
+import java.util.Map;
+
+/**
+ * Everything the rules share about one file: the model, the API models, types, call
+ * classification, and control flow graphs built on demand and cached. Used by one thread.
+ */
+public final class ModuleContext {
+    private final SourceModule module;
+    private final ApiModels models;
+    private final TypeOracle types;
+    private final CallClassifier calls;
+    private final Map<FunctionDecl, ControlFlowGraph> cfgs = new IdentityHashMap<>();
+
+    public ModuleContext(SourceModule module, ApiModels models) {
+        this.module = module;
+        this.models = models;
+        this.types = new TypeOracle(module, models);
+        this.calls = new CallClassifier(types, models);
+        types.setCalls(calls);
+    }
+
+    public SourceModule module() {
+        return module;
+    }
+
+    public ApiModels models() {
+        return models;
+    }
+
+    public TypeOracle types() {
+        return types;
+    }
+
+    public CallClassifier calls() {
+        return calls;
+    }
+
+    public ControlFlowGraph cfg(FunctionDecl f) {
+        return cfgs.computeIfAbsent(f, ControlFlowGraph::build);
+    }
+}

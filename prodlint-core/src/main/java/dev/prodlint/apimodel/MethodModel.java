@@ -1,0 +1,45 @@
+package dev.prodlint.apimodel;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One method (or module function) row of an API model.
+ *
+ * @param names     the method names this row covers
+ * @param role      what the call does
+ * @param returns   the type id of the result, if the rules should know it
+ * @param resource  for ACQUIRE: "result" (default) or "receiver" (the receiver itself becomes open)
+ * @param resourceArg for RELEASE on another object: the index of the argument that is released
+ * @param sqlArg    the index of the argument holding SQL text
+ * @param callback  for ACQUIRE in callback style: which callback parameters carry what
+ * @param args      constraints on literal arguments, by index: {"0": "false"}
+ */
+@JsonIgnoreProperties(ignoreUnknown = false)
+public record MethodModel(
+        @JsonProperty("names") List<String> names,
+        @JsonProperty("role") Role role,
+        @JsonProperty("returns") String returns,
+        @JsonProperty("resource") String resource,
+        @JsonProperty("resourceArg") Integer resourceArg,
+        @JsonProperty("sqlArg") Integer sqlArg,
+        @JsonProperty("callback") CallbackModel callback,
+        @JsonProperty("args") Map<String, String> args) {
+
+    public MethodModel {
+        names = names == null ? List.of() : List.copyOf(names);
+        args = args == null ? Map.of() : Map.copyOf(args);
+    }
+
+    public boolean acquiresReceiver() {
+        return "receiver".equals(resource);
+    }
+
+    /** Callback parameters of an acquire in callback style ({@code pool.connect((err, client, done) => ...)}). */
+    public record CallbackModel(@JsonProperty("error") Integer error,
+                                @JsonProperty("resource") Integer resource,
+                                @JsonProperty("release") Integer release) {
+    }
+}

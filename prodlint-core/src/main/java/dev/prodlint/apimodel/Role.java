@@ -1,0 +1,44 @@
+package dev.prodlint.apimodel;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+import java.util.Arrays;
+import java.util.stream.Collectors;
+
+/** What a library call does, as far as the rules care. Rules ask for roles, never for library names. */
+public enum Role {
+    /** Takes a pooled connection, client or resource that the caller must give back. */
+    ACQUIRE("acquire"),
+    /** Gives an acquired resource back (release, close, end, or a pool's release(resource)). */
+    RELEASE("release"),
+    /** Sends a query or command to a database. */
+    DB_QUERY("db-query"),
+    /** Opens a transaction on a connection (setAutoCommit(false), beginTransaction()). */
+    TRANSACTION_BEGIN("transaction-begin"),
+    TRANSACTION_COMMIT("transaction-commit"),
+    TRANSACTION_ROLLBACK("transaction-rollback"),
+    /** Runs work on a connection it acquires and releases by itself (pool.query, JdbcTemplate). */
+    MANAGED_QUERY("managed-query"),
+    /** Never throws in practice (logging); does not count as a call that can fail before a release. */
+    NO_THROW("no-throw");
+
+    private final String id;
+
+    Role(String id) {
+        this.id = id;
+    }
+
+    @JsonValue
+    public String id() {
+        return id;
+    }
+
+    @JsonCreator
+    public static Role of(String id) {
+        for (Role r : values()) {
+            if (r.id.equals(id)) return r;
+        }
+        throw new IllegalArgumentException("unknown role '" + id + "' (known: "
+                + Arrays.stream(values()).map(Role::id).collect(Collectors.joining(", ")) + ")");
+    }
+}

@@ -1,0 +1,107 @@
+package dev.prodlint.engine;
+
+import dev.prodlint.analysis.ModuleContext;
+import dev.prodlint.apimodel.ApiModels;
+import dev.prodlint.frontend.ParseFailure;
+import dev.prodlint.model.SourceModule;
+import dev.prodlint.model.SourceText;
+import dev.prodlint.resolve.NameResolver;
+import dev.prodlint.rules.Finding;
+import dev.prodlint.rules.Rule;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+
+/**
+ * Runs the pipeline on one file: decode, lower, resolve names, run the rules. Whatever goes wrong
+ * inside becomes an error for this file only.
+ */
+final class FileAnalyzer {
+    /** What analysing one file gave. */
+    record Outcome(List<ReportedFinding> findings, ScanError error, String skipNote, long lines, long bytes,
+                   long parseNanos, long ruleNanos) {
+        static Outcome skipped(String note) {
+            return new Outcome(List.of(), null, note, 0, 0, 0, 0);
+        }
+    }
+
+    private static final int FRAME_CONTEXT = 1;
+
+    private final ApiModels models;
+    private final List<Rule> rules;
+    private final boolean parseOnly;
+
+    FileAnalyzer(ApiModels models, List<Rule> rules, boolean parseOnly) {
+        this.models = models;
+        this.rules = rules;
+        this.parseOnly = parseOnly;
+    }
+
+    Outcome analyze(SourceFile file, byte[] bytes, Frontends frontends) {
+        SourceReader.Decoded decoded = SourceReader.decode(bytes);
+        if (decoded.text() == null) return Outcome.skipped(file.reportPath() + ": " + decoded.skipReason() + ", skipped");
+        long t0 = System.nanoTime();
+        SourceModule module;
+        try {
+            module = frontends.forLanguage(file.language()).lower(file.reportPath(), file.language(), decoded.text());
+        } catch (ParseFailure e) {
+            String where = e.line() > 0 ? " (line " + e.line() + ")" : "";
+            return error(file, e.getMessage() + where, bytes.length);
+        } catch (StackOverflowError e) {
+            return error(file, "nesting too deep to analyse", bytes.length);
+        } catch (RuntimeException e) {
+            return error(file, "could not be parsed: " + e, bytes.length);
+        }
+        long t1 = System.nanoTime();
+        long lines = module.text().lineCount();
+        if (parseOnly) return new Outcome(List.of(), null, null, lines, bytes.length, t1 - t0, 0);
+        List<ReportedFinding> out = new ArrayList<>();
+        try {
+            NameResolver.resolve(module);
+            ModuleContext ctx = new ModuleContext(module, models);
+            for (Rule rule : rules) {
+                if (!rule.meta().languages().contains(file.language())) continue;
+                rule.check(ctx, f -> out.add(report(f, module.text())));
+            }
+        } catch (StackOverflowError e) {
+            return error(file, "nesting too deep to analyse", bytes.length);
+        } catch (RuntimeException e) {
+            StackTraceElement top = e.getStackTrace().length > 0 ? e.getStackTrace()[0] : null;
+            return error(file, "internal error while analysing: " + e + (top == null ? "" : " at " + top), bytes.length);
+        }
+        return new Outcome(out, null, null, lines, bytes.length, t1 - t0, System.nanoTime() - t1);
+    }
+
+    private static Outcome error(SourceFile file, String message, long bytes) {
+        return new Outcome(List.of(), new ScanError(file.reportPath(), message), null, 0, bytes, 0, 0);
+    }
+
+    static ReportedFinding report(Finding f, SourceText text) {
+        int line = f.range().startLine();
+        int start = Math.max(1, line - FRAME_CONTEXT);
+        int end = Math.min(text.lineCount(), line + FRAME_CONTEXT);
+        List<String> frame = new ArrayList<>();
+        for (int i = start; i <= end; i++) frame.add(text.line(i));
+        StringBuilder key = new StringBuilder();
+        key.append(f.rule()).append('|').append(f.path()).append('|').append(f.function()).append('|')
+                .append(normalize(text.line(line)));
+        for (Finding.Related r : f.related()) key.append('|').append(normalize(text.line(r.range().startLine())));
+        return new ReportedFinding(f, sha256(key.toString()), start, frame);
+    }
+
+    private static String normalize(String code) {
+        return code.replaceAll("\\s+", "");
+    }
+
+    private static String sha256(String s) {
+        try {
+            byte[] d = MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(d, 0, 16);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

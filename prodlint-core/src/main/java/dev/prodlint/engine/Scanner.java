@@ -1,0 +1,128 @@
+package dev.prodlint.engine;
+
+import dev.prodlint.apimodel.ApiModels;
+import dev.prodlint.rules.Rule;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** Scans paths: walks them, analyses files in parallel, and returns a result in a stable order. */
+public final class Scanner {
+    /** Parsers and lowerings recurse; a large stack keeps deeply nested code from overflowing. */
+    private static final long WORKER_STACK_BYTES = 1024L * 1024 * 1024;
+
+    private final ScanOptions options;
+    private final ApiModels models;
+    private final List<Rule> rules;
+
+    public Scanner(ScanOptions options, ApiModels models, List<Rule> rules) {
+        this.options = options;
+        this.models = models;
+        this.rules = List.copyOf(rules);
+    }
+
+    public ScanResult scan(List<Path> paths) throws IOException {
+        long start = System.nanoTime();
+        List<String> notes = Collections.synchronizedList(new ArrayList<>());
+        FileWalker walker = new FileWalker(options.base(), notes);
+        Map<String, SourceFile> files = new LinkedHashMap<>();
+        for (Path p : paths) {
+            if (!Files.exists(p)) throw new NoSuchFileException(p.toString(), null, "no such file or directory");
+            for (SourceFile f : walker.walk(p)) files.putIfAbsent(f.reportPath(), f);
+        }
+        List<ReportedFinding> findings = Collections.synchronizedList(new ArrayList<>());
+        List<ScanError> errors = Collections.synchronizedList(new ArrayList<>());
+        long[] totals = new long[4];
+        int[] counts = new int[2];
+        FileAnalyzer analyzer = new FileAnalyzer(models, rules, options.parseOnly());
+        ThreadLocal<Frontends> frontends = ThreadLocal.withInitial(Frontends::new);
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, options.threads()), workerThreads());
+        try {
+            List<Future<FileAnalyzer.Outcome>> futures = new ArrayList<>();
+            for (SourceFile f : files.values()) {
+                futures.add(pool.submit(() -> analyzeOne(f, analyzer, frontends.get())));
+            }
+            for (Future<FileAnalyzer.Outcome> fut : futures) {
+                FileAnalyzer.Outcome o = get(fut);
+                findings.addAll(o.findings());
+                if (o.error() != null) errors.add(o.error());
+                if (o.skipNote() != null) {
+                    notes.add(o.skipNote());
+                    counts[1]++;
+                } else if (o.error() == null) {
+                    counts[0]++;
+                }
+                totals[0] += o.lines();
+                totals[1] += o.bytes();
+                totals[2] += o.parseNanos();
+                totals[3] += o.ruleNanos();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        List<ReportedFinding> sorted = new ArrayList<>(findings);
+        sorted.sort(Comparator.<ReportedFinding, String>comparing(r -> r.finding().path())
+                .thenComparingInt(r -> r.finding().range().startLine())
+                .thenComparingInt(r -> r.finding().range().startColumn())
+                .thenComparing(r -> r.finding().rule())
+                .thenComparing(r -> r.finding().message()));
+        List<ScanError> sortedErrors = new ArrayList<>(errors);
+        sortedErrors.sort(Comparator.comparing(ScanError::path).thenComparing(ScanError::message));
+        List<String> sortedNotes = new ArrayList<>(notes);
+        Collections.sort(sortedNotes);
+        ScanStats stats = new ScanStats(counts[0], totals[0], totals[1], counts[1],
+                (System.nanoTime() - start) / 1_000_000, totals[2] / 1_000_000, totals[3] / 1_000_000);
+        return new ScanResult(List.copyOf(sorted), List.copyOf(sortedErrors), List.copyOf(sortedNotes), stats);
+    }
+
+    private FileAnalyzer.Outcome analyzeOne(SourceFile f, FileAnalyzer analyzer, Frontends frontends) {
+        try {
+            long size = Files.size(f.file());
+            if (size > options.maxFileBytes()) {
+                return FileAnalyzer.Outcome.skipped(f.reportPath() + ": " + size + " bytes, over the "
+                        + options.maxFileBytes() + "-byte limit, skipped");
+            }
+            byte[] bytes = Files.readAllBytes(f.file());
+            return analyzer.analyze(f, bytes, frontends);
+        } catch (IOException e) {
+            return new FileAnalyzer.Outcome(List.of(), new ScanError(f.reportPath(), "cannot be read: " + e.getMessage()),
+                    null, 0, 0, 0, 0);
+        } catch (OutOfMemoryError e) {
+            return new FileAnalyzer.Outcome(List.of(), new ScanError(f.reportPath(), "out of memory while analysing"),
+                    null, 0, 0, 0, 0);
+        }
+    }
+
+    private static FileAnalyzer.Outcome get(Future<FileAnalyzer.Outcome> fut) {
+        try {
+            return fut.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("scan interrupted", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("scan worker failed", e.getCause());
+        }
+    }
+
+    private static ThreadFactory workerThreads() {
+        AtomicInteger n = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(null, r, "prodlint-worker-" + n.incrementAndGet(), WORKER_STACK_BYTES);
+            t.setDaemon(true);
+            return t;
+        };
+    }
+}

@@ -1,0 +1,10 @@
+package dev.prodlint.rules;
+
+import dev.prodlint.analysis.ModuleContext;
+
+/** One rule: metadata, and a check over one file's model. Rules are stateless and shared by threads. */
+public interface Rule {
+    RuleMeta meta();
+
+    void check(ModuleContext ctx, FindingSink sink);
+}

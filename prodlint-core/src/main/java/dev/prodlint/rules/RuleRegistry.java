@@ -1,0 +1,21 @@
+package dev.prodlint.rules;
+
+import dev.prodlint.rules.connectionleak.ConnectionLeakRule;
+import java.util.List;
+import java.util.Optional;
+
+/** All rules prodlint ships, in id order. */
+public final class RuleRegistry {
+    private static final List<Rule> ALL = List.of(new ConnectionLeakRule());
+
+    private RuleRegistry() {
+    }
+
+    public static List<Rule> all() {
+        return ALL;
+    }
+
+    public static Optional<Rule> byId(String id) {
+        return ALL.stream().filter(r -> r.meta().id().equals(id)).findFirst();
+    }
+}

@@ -1,0 +1,19 @@
+package dev.prodlint.rules;
+
+import dev.prodlint.model.SourceModule;
+import dev.prodlint.model.expr.Call;
+
+/** Short source excerpts for messages: {@code pool.connect()}, {@code client.query(...)}. */
+public final class Snippets {
+    private static final int MAX = 60;
+
+    private Snippets() {
+    }
+
+    /** The callee as written, with "()" or "(...)" for the arguments. */
+    public static String call(SourceModule m, Call c) {
+        String callee = m.text().slice(c.callee().range()).replaceAll("\\s+", "");
+        if (callee.length() > MAX) callee = "..." + callee.substring(callee.length() - MAX);
+        return callee + (c.args().isEmpty() ? "()" : "(...)");
+    }
+}

@@ -1,0 +1,230 @@
+package dev.prodlint.rules.connectionleak;
+
+import dev.prodlint.analysis.ModuleContext;
+import dev.prodlint.cfg.CfgNode;
+import dev.prodlint.cfg.ControlFlowGraph;
+import dev.prodlint.cfg.Edge;
+import dev.prodlint.model.FunctionDecl;
+import dev.prodlint.model.Language;
+import dev.prodlint.model.Node;
+import dev.prodlint.model.SourceModule;
+import dev.prodlint.model.expr.Call;
+import dev.prodlint.model.expr.Expr;
+import dev.prodlint.model.stmt.Return;
+import dev.prodlint.rules.Finding;
+import dev.prodlint.rules.FindingSink;
+import dev.prodlint.rules.Rule;
+import dev.prodlint.rules.RuleMeta;
+import dev.prodlint.rules.Severity;
+import dev.prodlint.rules.Snippets;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+
+/**
+ * Finds pooled connections and clients whose release is not guaranteed on every path, and
+ * transactions opened on them with no rollback when the work fails.
+ */
+public final class ConnectionLeakRule implements Rule {
+    public static final String ID = "connection-leak";
+
+    private static final RuleMeta META = new RuleMeta(ID,
+            "Pooled connection or client not released on every path",
+            Severity.ERROR,
+            EnumSet.allOf(Language.class),
+            """
+            A connection taken from a pool must go back on every path, including when a query throws. \
+            When the release sits after the work instead of in `finally`, each failure (a constraint \
+            violation, a timeout, a deadlock) leaks one connection. After as many failures as the pool \
+            has connections, every request waits for a connection that never comes: the service hangs, \
+            and nothing is logged, because the hang is in acquiring, not in a query. A transaction \
+            left open on a connection that goes back to the pool holds its locks and poisons the next \
+            borrower.""",
+            """
+            const client = await pool.connect();
+            const { rows } = await client.query('SELECT * FROM orders WHERE id = $1', [id]);
+            client.release();   // skipped when the query throws
+            return rows[0];""",
+            """
+            const client = await pool.connect();
+            try {
+              const { rows } = await client.query('SELECT * FROM orders WHERE id = $1', [id]);
+              return rows[0];
+            } finally {
+              client.release();
+            }""");
+
+    @Override
+    public RuleMeta meta() {
+        return META;
+    }
+
+    @Override
+    public void check(ModuleContext ctx, FindingSink sink) {
+        AcquisitionFinder finder = new AcquisitionFinder(ctx);
+        for (FunctionDecl f : ctx.module().allFunctions()) {
+            for (Acquisition acq : finder.find(f)) {
+                checkAcquisition(ctx, acq, sink);
+            }
+        }
+    }
+
+    private void checkAcquisition(ModuleContext ctx, Acquisition acq, FindingSink sink) {
+        ControlFlowGraph g = ctx.cfg(acq.function());
+        ResourceUses uses = new ResourceUses(ctx, acq);
+        HeldFacts facts = new HeldFacts(acq);
+        List<CfgNode> starts = startNodes(g, acq);
+        if (starts.isEmpty()) return;
+        boolean released = g.nodes().stream().anyMatch(n -> uses.effectOf(n) == ResourceUses.Effect.RELEASE);
+        boolean escapes = g.nodes().stream().anyMatch(n -> uses.effectOf(n) == ResourceUses.Effect.ESCAPE);
+        // A pool known only by its name is believed when the code itself releases what it took.
+        if (acq.hinted() && !released) return;
+        // Returned, stored or handed to code we cannot see: the owner is elsewhere.
+        if (escapes) return;
+        if (!acq.autoReleased()) {
+            Finding leak = findLeak(ctx, g, acq, uses, facts, starts, released, escapes);
+            if (leak != null) {
+                sink.report(leak);
+                return;
+            }
+        }
+        Finding tx = findOpenTransaction(ctx, g, acq, uses, facts);
+        if (tx != null) sink.report(tx);
+    }
+
+    private static List<CfgNode> startNodes(ControlFlowGraph g, Acquisition acq) {
+        if (acq.statement() == null) return List.of(g.entry());
+        List<CfgNode> out = new ArrayList<>();
+        for (CfgNode n : g.nodesOf(acq.statement())) {
+            for (Edge e : n.successors()) {
+                if (e.kind() != Edge.Kind.EXCEPTION) out.add(e.to());
+            }
+        }
+        return out;
+    }
+
+    private Finding findLeak(ModuleContext ctx, ControlFlowGraph g, Acquisition acq, ResourceUses uses,
+                             HeldFacts facts, List<CfgNode> starts, boolean released, boolean escapes) {
+        SourceModule m = ctx.module();
+        String var = acq.resource().name();
+        String acquire = Snippets.call(m, acq.call());
+        // A normal path that never releases: an early return, or no release at all.
+        PathSearch.Path normal = PathSearch.find(g, starts, uses::kills,
+                e -> e.kind() != Edge.Kind.EXCEPTION && facts.feasible(e),
+                n -> n == g.exit(), false);
+        if (normal != null) {
+            CfgNode last = normal.last();
+            List<Finding.Related> related = new ArrayList<>();
+            String message;
+            if (!released) {
+                message = "`" + var + "` from `" + acquire + "` is never released in `"
+                        + acq.function().displayName() + "`.";
+            } else if (last.element() instanceof Return r) {
+                message = "`" + var + "` from `" + acquire + "` is not released on the path that returns at line "
+                        + r.range().startLine() + ".";
+                related.add(new Finding.Related(m.path(), r.range(), "returns here without releasing `" + var + "`"));
+            } else {
+                message = "`" + var + "` from `" + acquire + "` is not released on every path through `"
+                        + acq.function().displayName() + "`.";
+            }
+            return finding(ctx, acq, message, related);
+        }
+        PathSearch.Path exceptional = PathSearch.find(g, starts, uses::kills,
+                e -> facts.feasible(e) && (e.kind() != Edge.Kind.EXCEPTION || uses.canThrow(e.from())),
+                n -> n == g.exit() || n == g.throwExit(), false);
+        if (exceptional == null) return null;
+        Edge thrown = exceptional.firstException();
+        if (thrown == null) return null;
+        Node thrower = thrown.from().element();
+        Expr call = uses.firstThrowingCall(thrower);
+        Node at = call != null ? call : thrower;
+        String what = call instanceof Call c ? "`" + Snippets.call(m, c) + "`" : "the statement";
+        List<Finding.Related> related = new ArrayList<>();
+        related.add(new Finding.Related(m.path(), at.range(),
+                "can throw here, and then `" + var + "` is never released"));
+        String message = "`" + var + "` from `" + acquire + "` is not released if " + what + " at line "
+                + at.range().startLine() + " throws.";
+        return finding(ctx, acq, message, related);
+    }
+
+    private Finding findOpenTransaction(ModuleContext ctx, ControlFlowGraph g, Acquisition acq, ResourceUses uses,
+                                        HeldFacts facts) {
+        List<CfgNode> begins = new ArrayList<>();
+        for (CfgNode n : g.nodes()) {
+            if (uses.txEffectOf(n) == ResourceUses.TxEffect.BEGIN) begins.add(n);
+        }
+        for (CfgNode begin : begins) {
+            List<CfgNode> starts = new ArrayList<>();
+            for (Edge e : begin.successors()) {
+                if (e.kind() != Edge.Kind.EXCEPTION) starts.add(e.to());
+            }
+            PathSearch.Path p = PathSearch.find(g, starts,
+                    n -> uses.txEffectOf(n) == ResourceUses.TxEffect.END || uses.kills(n),
+                    e -> facts.feasible(e) && (e.kind() != Edge.Kind.EXCEPTION || uses.canThrow(e.from())),
+                    n -> n == g.exit() || n == g.throwExit() || uses.effectOf(n) == ResourceUses.Effect.RELEASE,
+                    true);
+            if (p == null) continue;
+            SourceModule m = ctx.module();
+            Edge thrown = p.firstException();
+            Expr call = uses.firstThrowingCall(thrown.from().element());
+            Node at = call != null ? call : thrown.from().element();
+            String var = acq.resource().name();
+            Node beginCall = firstCallOn(begin.element(), acq);
+            String what = call instanceof Call c ? "`" + Snippets.call(m, c) + "`" : "the statement";
+            String message = "Transaction opened on `" + var + "` at line " + begin.element().range().startLine()
+                    + " is not rolled back if " + what + " at line " + at.range().startLine() + " throws.";
+            List<Finding.Related> related = List.of(
+                    new Finding.Related(m.path(), beginCall != null ? beginCall.range() : begin.element().range(),
+                            "transaction opened here"),
+                    new Finding.Related(m.path(), at.range(), "can throw here; no rollback follows"));
+            boolean java = m.language() == Language.JAVA;
+            String why = java
+                    ? "The connection is closed with the transaction still open: depending on the driver and pool it "
+                      + "is committed half-done, rolled back late, or handed to the next borrower with its locks held."
+                    : "The client goes back to the pool inside an open, failed transaction: the next request that "
+                      + "borrows it runs in that transaction, and the rows it locked stay locked.";
+            String fix = java
+                    ? "Catch the failure, call `" + var + ".rollback()`, and rethrow: "
+                      + "`try { ...; " + var + ".commit(); } catch (SQLException e) { " + var + ".rollback(); throw e; }`."
+                    : "Roll back in a catch and rethrow: `try { await " + var + ".query('BEGIN'); ...; await " + var
+                      + ".query('COMMIT'); } catch (e) { await " + var + ".query('ROLLBACK'); throw e; } finally { "
+                      + var + ".release(); }`.";
+            return new Finding(ID, Severity.ERROR, message, why, fix, m.path(), beginCall != null ? beginCall.range()
+                    : begin.element().range(), related, acq.function().displayName());
+        }
+        return null;
+    }
+
+    private static Node firstCallOn(Node element, Acquisition acq) {
+        Node[] found = {null};
+        element.walk(n -> {
+            if (found[0] == null && n instanceof Call c && c.receiver() != null
+                    && c.receiver().unwrap() instanceof dev.prodlint.model.expr.Name rn && rn.symbol() == acq.resource()) {
+                found[0] = c;
+            }
+        }, true);
+        return found[0];
+    }
+
+    private Finding finding(ModuleContext ctx, Acquisition acq, String message, List<Finding.Related> related) {
+        boolean java = ctx.module().language() == Language.JAVA;
+        String var = acq.resource().name();
+        String why = "Each time this path runs, one connection never goes back to the pool; once the pool is "
+                + "drained, every request blocks waiting for a connection and the service hangs with no error logged.";
+        String fix;
+        if (java) {
+            fix = "Acquire it in try-with-resources so it is closed on every path: `try (Connection " + var + " = "
+                    + Snippets.call(ctx.module(), acq.call()) + ") { ... }`.";
+        } else if (acq.releaseParam() != null) {
+            fix = "Call `" + acq.releaseParam().name() + "()` on every path, errors included, or use the promise API "
+                    + "with `try { ... } finally { " + var + ".release(); }`.";
+        } else {
+            String release = acq.call().methodName() != null && acq.call().methodName().equals("connect")
+                    && acq.resourceType() == null ? "end" : "release";
+            fix = "Release it in `finally`: `try { ... } finally { " + var + "." + release + "(); }`"
+                    + " (or `await using` where the client supports it).";
+        }
+        return new Finding(ID, Severity.ERROR, message, why, fix, ctx.module().path(), acq.call().range(), related,
+                acq.function().displayName());
+    }
+}

@@ -1,0 +1,254 @@
+package dev.prodlint.rules.connectionleak;
+
+import dev.prodlint.analysis.CallClassifier.CallMatch;
+import dev.prodlint.analysis.ModuleContext;
+import dev.prodlint.apimodel.MethodModel;
+import dev.prodlint.apimodel.Role;
+import dev.prodlint.cfg.CfgNode;
+import dev.prodlint.model.ClassDecl;
+import dev.prodlint.model.FunctionDecl;
+import dev.prodlint.model.Node;
+import dev.prodlint.model.Param;
+import dev.prodlint.model.Symbol;
+import dev.prodlint.model.expr.ArrayLit;
+import dev.prodlint.model.expr.Assign;
+import dev.prodlint.model.expr.Await;
+import dev.prodlint.model.expr.Binary;
+import dev.prodlint.model.expr.Call;
+import dev.prodlint.model.expr.Cast;
+import dev.prodlint.model.expr.Conditional;
+import dev.prodlint.model.expr.Expr;
+import dev.prodlint.model.expr.Lambda;
+import dev.prodlint.model.expr.Literal;
+import dev.prodlint.model.expr.Member;
+import dev.prodlint.model.expr.Name;
+import dev.prodlint.model.expr.New;
+import dev.prodlint.model.expr.Property;
+import dev.prodlint.model.expr.Spread;
+import dev.prodlint.model.expr.Template;
+import dev.prodlint.model.expr.This;
+import dev.prodlint.model.expr.Unary;
+import dev.prodlint.model.stmt.Return;
+import dev.prodlint.model.stmt.Throw;
+import dev.prodlint.model.stmt.VarDecl;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * What each statement does with one acquired resource: releases it, hands it away (escape), uses it,
+ * or opens, commits or rolls back a transaction on it.
+ */
+final class ResourceUses {
+    enum Effect { NONE, USE, ESCAPE, RELEASE }
+
+    /** Release method names assumed when the models give none for the resource's type. */
+    private static final Set<String> DEFAULT_RELEASES = Set.of("release", "close", "end", "destroy");
+
+    private final ModuleContext ctx;
+    private final Acquisition acq;
+    private final Set<String> releaseNames = new HashSet<>();
+    private final Map<Node, Effect> effects = new IdentityHashMap<>();
+
+    ResourceUses(ModuleContext ctx, Acquisition acq) {
+        this.ctx = ctx;
+        this.acq = acq;
+        if (acq.resourceType() != null) {
+            for (MethodModel m : ctx.models().methodsWithRole(acq.resourceType(), Role.RELEASE)) {
+                if (m.resourceArg() == null) releaseNames.addAll(m.names());
+            }
+        }
+        if (releaseNames.isEmpty()) releaseNames.addAll(DEFAULT_RELEASES);
+    }
+
+    /** The effect of a statement or condition node; other nodes have none. */
+    Effect effectOf(CfgNode node) {
+        if (node.kind() != CfgNode.Kind.STATEMENT && node.kind() != CfgNode.Kind.CONDITION) return Effect.NONE;
+        return effects.computeIfAbsent(node.element(), this::compute);
+    }
+
+    boolean kills(CfgNode node) {
+        Effect e = effectOf(node);
+        return e == Effect.RELEASE || e == Effect.ESCAPE;
+    }
+
+    private Effect compute(Node element) {
+        Effect[] best = {Effect.NONE};
+        element.walk(n -> {
+            Effect e = Effect.NONE;
+            if (n instanceof Name name && name.symbol() == acq.resource()) e = effectOfReference(name);
+            else if (n instanceof Name name && acq.releaseParam() != null && name.symbol() == acq.releaseParam()) {
+                e = Effect.RELEASE;
+            }
+            if (e.ordinal() > best[0].ordinal()) best[0] = e;
+        });
+        return best[0];
+    }
+
+    private Effect effectOfReference(Name name) {
+        Node child = name;
+        Node p = name.parent();
+        while (p instanceof Cast || p instanceof Await) {
+            child = p;
+            p = p.parent();
+        }
+        if (p instanceof Member m && m.object() == child) {
+            if (m.parent() instanceof Call c && c.callee() == m) {
+                return releaseNames.contains(m.property()) ? Effect.RELEASE : Effect.USE;
+            }
+            return Effect.USE;
+        }
+        if (p instanceof Call c) {
+            int index = c.args().indexOf(child);
+            if (index < 0) return Effect.USE;
+            return effectOfArgument(c, index);
+        }
+        if (p instanceof VarDecl v) return v.target() == child ? Effect.NONE : Effect.ESCAPE;
+        if (p instanceof Assign a) return a.target() == child ? Effect.NONE : Effect.ESCAPE;
+        if (p instanceof Binary || p instanceof Unary || p instanceof Template) return Effect.NONE;
+        if (p instanceof Return || p instanceof Property || p instanceof ArrayLit || p instanceof Spread
+                || p instanceof New || p instanceof Conditional || p instanceof Throw) {
+            return Effect.ESCAPE;
+        }
+        return Effect.USE;
+    }
+
+    private Effect effectOfArgument(Call c, int index) {
+        Optional<CallMatch> m = ctx.calls().classify(c);
+        if (m.isPresent()) {
+            MethodModel method = m.get().method();
+            if (method.role() == Role.RELEASE && method.resourceArg() != null && method.resourceArg() == index) {
+                return Effect.RELEASE;
+            }
+            return Effect.USE;
+        }
+        FunctionDecl helper = sameFileCallee(c);
+        if (helper != null) return releasesParam(helper, index) ? Effect.RELEASE : Effect.USE;
+        return Effect.ESCAPE;
+    }
+
+    /** A function of this file that the call reaches: a local or top-level function, or this.method(). */
+    private FunctionDecl sameFileCallee(Call c) {
+        Expr callee = c.callee().unwrap();
+        if (callee instanceof Name n && n.symbol() != null) {
+            if (n.symbol().declaration() instanceof FunctionDecl f) return f;
+            if (n.symbol().kind() == Symbol.Kind.LOCAL && n.symbol().initializer() instanceof Lambda l) return l.function();
+            return null;
+        }
+        boolean onThis = callee instanceof Member m && m.object() instanceof This;
+        boolean javaImplicit = callee instanceof Name && c.receiver() == null;
+        if (onThis || javaImplicit) {
+            ClassDecl owner = c.ancestor(ClassDecl.class);
+            if (owner != null) {
+                List<FunctionDecl> candidates = owner.methods(c.methodName());
+                for (FunctionDecl f : candidates) {
+                    if (f.params().size() == c.args().size() && f.body() != null) return f;
+                }
+            }
+        }
+        return null;
+    }
+
+    /** Does the helper release its parameter at {@code index} (anywhere in its body)? One level deep. */
+    private boolean releasesParam(FunctionDecl helper, int index) {
+        if (index >= helper.params().size() || helper.body() == null) return false;
+        Param p = helper.params().get(index);
+        if (!(p.target() instanceof Name pn) || pn.symbol() == null) return false;
+        Symbol s = pn.symbol();
+        boolean[] found = {false};
+        helper.body().walk(n -> {
+            if (found[0] || !(n instanceof Call c)) return;
+            Expr r = c.receiver() == null ? null : c.receiver().unwrap();
+            if (r instanceof Name rn && rn.symbol() == s && releaseNames.contains(c.methodName())) found[0] = true;
+            for (int i = 0; i < c.args().size(); i++) {
+                if (c.arg(i).unwrap() instanceof Name an && an.symbol() == s) {
+                    Optional<CallMatch> m = ctx.calls().classify(c);
+                    if (m.isPresent() && m.get().is(Role.RELEASE) && Integer.valueOf(i).equals(m.get().method().resourceArg())) {
+                        found[0] = true;
+                    }
+                }
+            }
+        });
+        return found[0];
+    }
+
+    // ---- exceptions ----
+
+    /** Can this node throw, counting only calls that can fail in practice (not logging)? */
+    boolean canThrow(CfgNode node) {
+        if (!node.mayThrow()) return false;
+        if (node.element() instanceof Throw) return true;
+        return firstThrowingCall(node.element()) != null;
+    }
+
+    /** The first call, construction or await in the element that can fail, or null. */
+    Expr firstThrowingCall(Node element) {
+        Expr[] first = {null};
+        element.walk(n -> {
+            if (first[0] != null) return;
+            if (n instanceof Call c) {
+                Optional<CallMatch> m = ctx.calls().classify(c);
+                if (m.isPresent() && m.get().is(Role.NO_THROW)) return;
+                if (isReleaseOfResource(c)) return;
+                first[0] = c;
+            } else if (n instanceof New ne) {
+                first[0] = ne;
+            } else if (n instanceof Await a && !(a.operand().unwrap() instanceof Call)) {
+                first[0] = a;
+            }
+        }, true);
+        return first[0];
+    }
+
+    private boolean isReleaseOfResource(Call c) {
+        Expr r = c.receiver() == null ? null : c.receiver().unwrap();
+        return r instanceof Name n && n.symbol() == acq.resource() && releaseNames.contains(c.methodName());
+    }
+
+    // ---- transactions ----
+
+    enum TxEffect { NONE, BEGIN, END }
+
+    /** Does the node open a transaction on the resource, or end it (commit, rollback, destroy)? */
+    TxEffect txEffectOf(CfgNode node) {
+        if (node.kind() != CfgNode.Kind.STATEMENT && node.kind() != CfgNode.Kind.CONDITION) return TxEffect.NONE;
+        TxEffect[] best = {TxEffect.NONE};
+        node.element().walk(n -> {
+            if (!(n instanceof Call c)) return;
+            Expr r = c.receiver() == null ? null : c.receiver().unwrap();
+            if (!(r instanceof Name rn) || rn.symbol() != acq.resource()) return;
+            TxEffect e = txEffectOfCall(c);
+            if (e == TxEffect.END || (e == TxEffect.BEGIN && best[0] == TxEffect.NONE)) best[0] = e;
+        });
+        return best[0];
+    }
+
+    private TxEffect txEffectOfCall(Call c) {
+        Optional<CallMatch> m = ctx.calls().classify(c);
+        Role role = m.map(x -> x.method().role()).orElse(null);
+        if (role == Role.TRANSACTION_BEGIN) return TxEffect.BEGIN;
+        if (role == Role.TRANSACTION_COMMIT || role == Role.TRANSACTION_ROLLBACK) return TxEffect.END;
+        // pg: release(err) or release(true) destroys the client, which ends its transaction.
+        if (releaseNames.contains(c.methodName()) && !c.args().isEmpty()) return TxEffect.END;
+        if (role == Role.DB_QUERY || (role == null && "query".equals(c.methodName()))) {
+            String sql = sqlText(c.arg(m.map(x -> x.method().sqlArg()).filter(i -> i != null).orElse(0)));
+            if (sql == null) return TxEffect.NONE;
+            String head = sql.strip().toUpperCase(Locale.ROOT);
+            if (head.startsWith("BEGIN") || head.startsWith("START TRANSACTION")) return TxEffect.BEGIN;
+            if (head.startsWith("COMMIT") || head.startsWith("ROLLBACK") || head.startsWith("END")) return TxEffect.END;
+        }
+        return TxEffect.NONE;
+    }
+
+    private static String sqlText(Expr e) {
+        if (e == null) return null;
+        Expr u = e.unwrap();
+        if (u instanceof Literal l && l.isString()) return l.value();
+        if (u instanceof Template t) return t.textWith("?");
+        return null;
+    }
+}
