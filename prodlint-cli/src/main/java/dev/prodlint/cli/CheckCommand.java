@@ -55,6 +55,10 @@ final class CheckCommand implements Callable<Integer> {
             description = "Report paths relative to DIR (default: the current directory).")
     Path root = Path.of("");
 
+    @Option(names = "--include-tests",
+            description = "Also scan test code (test folders, *.test.ts, *Test.java) found in directories.")
+    boolean includeTests;
+
     @Option(names = {"-v", "--verbose"}, description = "List skipped files and other notes.")
     boolean verbose;
 
@@ -87,7 +91,7 @@ final class CheckCommand implements Callable<Integer> {
         Path base = root.toAbsolutePath().normalize();
         ScanResult result;
         try {
-            result = new Scanner(new ScanOptions(base, n, maxFileBytes, parseOnly), models, rules).scan(targets);
+            result = new Scanner(new ScanOptions(base, n, maxFileBytes, parseOnly, includeTests), models, rules).scan(targets);
         } catch (NoSuchFileException e) {
             err.println("prodlint: " + e.getFile() + ": no such file or directory");
             return Main.EXIT_ERROR;

@@ -25,16 +25,28 @@ final class FileWalker {
             ".hg", ".svn", "vendor", "bower_components", "coverage", ".next", ".nuxt", ".turbo", ".cache",
             ".gradle", ".idea", ".vscode", "__generated__", "generated-sources", ".yarn", "jspm_packages");
 
+    /** Folders of test code: prodlint looks for production hazards, and tests do not run in production. */
+    static final Set<String> TEST_DIRS = Set.of("test", "tests", "__tests__", "__mocks__", "__fixtures__", "spec",
+            "e2e", "testdata", "test-utils", "testing");
+    private static final java.util.regex.Pattern TEST_FILE = java.util.regex.Pattern.compile(
+            ".*\\.(test|spec|e2e-spec)\\.[cm]?[jt]sx?$|.*(Test|Tests|IT|TestCase)\\.java$");
+
     private final Path base;
     private final List<String> notes;
+    private final boolean includeTests;
 
     /**
      * @param base  the directory report paths are relative to
      * @param notes receives a line for each path passed over that a user may wonder about
      */
-    FileWalker(Path base, List<String> notes) {
+    FileWalker(Path base, List<String> notes, boolean includeTests) {
         this.base = base.toAbsolutePath().normalize();
         this.notes = notes;
+        this.includeTests = includeTests;
+    }
+
+    static boolean isTestFile(String name) {
+        return TEST_FILE.matcher(name).matches();
     }
 
     List<SourceFile> walk(Path root) throws IOException {
@@ -59,6 +71,7 @@ final class FileWalker {
                 if (!dir.equals(absRoot)) {
                     String name = dir.getFileName().toString();
                     if (SKIPPED_DIRS.contains(name) || isIgnored(ignores, dir, true)) return FileVisitResult.SKIP_SUBTREE;
+                    if (!includeTests && TEST_DIRS.contains(name)) return FileVisitResult.SKIP_SUBTREE;
                 }
                 Path gi = dir.resolve(".gitignore");
                 if (Files.isRegularFile(gi, LinkOption.NOFOLLOW_LINKS)) ignores.addLast(new IgnoreLevel(dir, GitIgnore.read(gi)));
@@ -77,6 +90,7 @@ final class FileWalker {
                 Optional<Language> lang = Language.forPath(name);
                 if (lang.isEmpty()) return FileVisitResult.CONTINUE;
                 if (isIgnored(ignores, file, false)) return FileVisitResult.CONTINUE;
+                if (!includeTests && isTestFile(name)) return FileVisitResult.CONTINUE;
                 if (attrs.isSymbolicLink()) {
                     try {
                         Path target = file.toRealPath();

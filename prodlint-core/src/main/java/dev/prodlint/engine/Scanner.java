@@ -37,7 +37,7 @@ public final class Scanner {
     public ScanResult scan(List<Path> paths) throws IOException {
         long start = System.nanoTime();
         List<String> notes = Collections.synchronizedList(new ArrayList<>());
-        FileWalker walker = new FileWalker(options.base(), notes);
+        FileWalker walker = new FileWalker(options.base(), notes, options.includeTests());
         Map<String, SourceFile> files = new LinkedHashMap<>();
         for (Path p : paths) {
             if (!Files.exists(p)) throw new NoSuchFileException(p.toString(), null, "no such file or directory");

@@ -127,16 +127,20 @@ public final class ConnectionLeakRule implements Rule {
                 message = "`" + var + "` from `" + acquire + "` is not released on every path through `"
                         + acq.function().displayName() + "`.";
             }
-            return finding(ctx, acq, message, related);
+            return finding(ctx, acq, uses, message, related);
         }
-        PathSearch.Path exceptional = PathSearch.find(g, starts, uses::kills,
-                e -> facts.feasible(e) && (e.kind() != Edge.Kind.EXCEPTION || uses.canThrow(e.from())),
-                n -> n == g.exit() || n == g.throwExit(), false);
+        // Name the likeliest failure: an awaited or database call first; in Java any call after that.
+        boolean ioOnly = true;
+        PathSearch.Path exceptional = exceptionalLeak(g, starts, uses, facts, true);
+        if (exceptional == null && m.language() == Language.JAVA) {
+            ioOnly = false;
+            exceptional = exceptionalLeak(g, starts, uses, facts, false);
+        }
         if (exceptional == null) return null;
         Edge thrown = exceptional.firstException();
         if (thrown == null) return null;
         Node thrower = thrown.from().element();
-        Expr call = uses.firstThrowingCall(thrower);
+        Expr call = uses.throwingCall(thrower, ioOnly);
         Node at = call != null ? call : thrower;
         String what = call instanceof Call c ? "`" + Snippets.call(m, c) + "`" : "the statement";
         List<Finding.Related> related = new ArrayList<>();
@@ -144,7 +148,14 @@ public final class ConnectionLeakRule implements Rule {
                 "can throw here, and then `" + var + "` is never released"));
         String message = "`" + var + "` from `" + acquire + "` is not released if " + what + " at line "
                 + at.range().startLine() + " throws.";
-        return finding(ctx, acq, message, related);
+        return finding(ctx, acq, uses, message, related);
+    }
+
+    private static PathSearch.Path exceptionalLeak(ControlFlowGraph g, List<CfgNode> starts, ResourceUses uses,
+                                                   HeldFacts facts, boolean ioOnly) {
+        return PathSearch.find(g, starts, uses::kills,
+                e -> facts.feasible(e) && (e.kind() != Edge.Kind.EXCEPTION || uses.canThrow(e.from(), ioOnly)),
+                n -> n == g.exit() || n == g.throwExit(), false);
     }
 
     private Finding findOpenTransaction(ModuleContext ctx, ControlFlowGraph g, Acquisition acq, ResourceUses uses,
@@ -160,13 +171,13 @@ public final class ConnectionLeakRule implements Rule {
             }
             PathSearch.Path p = PathSearch.find(g, starts,
                     n -> uses.txEffectOf(n) == ResourceUses.TxEffect.END || uses.kills(n),
-                    e -> facts.feasible(e) && (e.kind() != Edge.Kind.EXCEPTION || uses.canThrow(e.from())),
+                    e -> facts.feasible(e) && (e.kind() != Edge.Kind.EXCEPTION || uses.canThrow(e.from(), true)),
                     n -> n == g.exit() || n == g.throwExit() || uses.effectOf(n) == ResourceUses.Effect.RELEASE,
                     true);
             if (p == null) continue;
             SourceModule m = ctx.module();
             Edge thrown = p.firstException();
-            Expr call = uses.firstThrowingCall(thrown.from().element());
+            Expr call = uses.throwingCall(thrown.from().element(), true);
             Node at = call != null ? call : thrown.from().element();
             String var = acq.resource().name();
             Node beginCall = firstCallOn(begin.element(), acq);
@@ -206,23 +217,26 @@ public final class ConnectionLeakRule implements Rule {
         return found[0];
     }
 
-    private Finding finding(ModuleContext ctx, Acquisition acq, String message, List<Finding.Related> related) {
+    private Finding finding(ModuleContext ctx, Acquisition acq, ResourceUses uses, String message,
+                            List<Finding.Related> related) {
         boolean java = ctx.module().language() == Language.JAVA;
         String var = acq.resource().name();
-        String why = "Each time this path runs, one connection never goes back to the pool; once the pool is "
-                + "drained, every request blocks waiting for a connection and the service hangs with no error logged.";
+        boolean dedicated = ctx.calls().classify(acq.call()).map(x -> x.method().acquiresReceiver()).orElse(false);
+        String why = dedicated
+                ? "Each time this path runs, one database connection stays open until the server or the process drops "
+                  + "it; the server's connection limit fills up and new connections are refused."
+                : "Each time this path runs, one connection never goes back to the pool; once the pool is drained, "
+                  + "every request blocks waiting for a connection and the service hangs with no error logged.";
         String fix;
         if (java) {
-            fix = "Acquire it in try-with-resources so it is closed on every path: `try (Connection " + var + " = "
+            String type = acq.resourceType() == null ? "var" : acq.resourceType().substring(acq.resourceType().lastIndexOf('.') + 1);
+            fix = "Acquire it in try-with-resources so it is closed on every path: `try (" + type + " " + var + " = "
                     + Snippets.call(ctx.module(), acq.call()) + ") { ... }`.";
         } else if (acq.releaseParam() != null) {
             fix = "Call `" + acq.releaseParam().name() + "()` on every path, errors included, or use the promise API "
                     + "with `try { ... } finally { " + var + ".release(); }`.";
         } else {
-            String release = acq.call().methodName() != null && acq.call().methodName().equals("connect")
-                    && acq.resourceType() == null ? "end" : "release";
-            fix = "Release it in `finally`: `try { ... } finally { " + var + "." + release + "(); }`"
-                    + " (or `await using` where the client supports it).";
+            fix = "Release it in `finally`: `try { ... } finally { " + var + "." + uses.releaseName() + "(); }`.";
         }
         return new Finding(ID, Severity.ERROR, message, why, fix, ctx.module().path(), acq.call().range(), related,
                 acq.function().displayName());

@@ -31,7 +31,6 @@ import dev.prodlint.model.expr.Unary;
 import dev.prodlint.model.stmt.Return;
 import dev.prodlint.model.stmt.Throw;
 import dev.prodlint.model.stmt.VarDecl;
-import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -51,7 +50,7 @@ final class ResourceUses {
 
     private final ModuleContext ctx;
     private final Acquisition acq;
-    private final Set<String> releaseNames = new HashSet<>();
+    private final Set<String> releaseNames = new java.util.LinkedHashSet<>();
     private final Map<Node, Effect> effects = new IdentityHashMap<>();
 
     ResourceUses(ModuleContext ctx, Acquisition acq) {
@@ -63,6 +62,11 @@ final class ResourceUses {
             }
         }
         if (releaseNames.isEmpty()) releaseNames.addAll(DEFAULT_RELEASES);
+    }
+
+    /** The method that gives the resource back, for messages. */
+    String releaseName() {
+        return releaseNames.iterator().next();
     }
 
     /** The effect of a statement or condition node; other nodes have none. */
@@ -178,25 +182,29 @@ final class ResourceUses {
 
     // ---- exceptions ----
 
-    /** Can this node throw, counting only calls that can fail in practice (not logging)? */
-    boolean canThrow(CfgNode node) {
+    /**
+     * Can this node throw? With {@code ioOnly}, only what fails in production counts: awaited calls,
+     * database and other modelled calls, and explicit throws. Otherwise (Java only, where any call
+     * may throw an unchecked exception) every call but logging counts too.
+     */
+    boolean canThrow(CfgNode node, boolean ioOnly) {
         if (!node.mayThrow()) return false;
         if (node.element() instanceof Throw) return true;
-        return firstThrowingCall(node.element()) != null;
+        return throwingCall(node.element(), ioOnly) != null;
     }
 
-    /** The first call, construction or await in the element that can fail, or null. */
-    Expr firstThrowingCall(Node element) {
+    /** The first call or await in the element that can fail, as {@link #canThrow} counts, or null. */
+    Expr throwingCall(Node element, boolean ioOnly) {
+        boolean java = ctx.module().language() == dev.prodlint.model.Language.JAVA;
         Expr[] first = {null};
         element.walk(n -> {
             if (first[0] != null) return;
             if (n instanceof Call c) {
+                if (isReleaseOfResource(c)) return;
                 Optional<CallMatch> m = ctx.calls().classify(c);
                 if (m.isPresent() && m.get().is(Role.NO_THROW)) return;
-                if (isReleaseOfResource(c)) return;
-                first[0] = c;
-            } else if (n instanceof New ne) {
-                first[0] = ne;
+                boolean awaited = c.parent() instanceof Await || (c.parent() instanceof Cast && c.parent().parent() instanceof Await);
+                if (m.isPresent() || awaited || (java && !ioOnly)) first[0] = c;
             } else if (n instanceof Await a && !(a.operand().unwrap() instanceof Call)) {
                 first[0] = a;
             }
