@@ -1,0 +1,171 @@
+package dev.prodlint.cli;
+
+import static dev.prodlint.cli.CliTestSupport.LEAKY_JAVA;
+import static dev.prodlint.cli.CliTestSupport.LEAKY_TS;
+import static dev.prodlint.cli.CliTestSupport.SAFE_TS;
+import static dev.prodlint.cli.CliTestSupport.write;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SpecVersion;
+import com.networknt.schema.ValidationMessage;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CheckCommandTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path dir;
+
+    private int run(String... args) {
+        return Main.run(args);
+    }
+
+    @Test
+    void exitCodesTellFindingsCleanAndErrors() throws Exception {
+        write(dir, "clean/src/orders.ts", SAFE_TS);
+        write(dir, "leaky/src/orders.ts", LEAKY_TS);
+        Path out = dir.resolve("out.txt");
+        assertThat(run("check", dir.resolve("clean").toString(), "-o", out.toString())).isEqualTo(0);
+        assertThat(run("check", dir.resolve("leaky").toString(), "-o", out.toString())).isEqualTo(1);
+        assertThat(run("check", dir.resolve("missing").toString(), "-o", out.toString())).isEqualTo(2);
+        assertThat(run("check", "--no-such-flag", dir.toString())).isEqualTo(2);
+        assertThat(run("check", "--threads", "0", dir.toString(), "-o", out.toString())).isEqualTo(2);
+        assertThat(run("rules")).isEqualTo(0);
+        assertThat(run("explain", "connection-leak")).isEqualTo(0);
+        assertThat(run("explain", "no-such-rule")).isEqualTo(2);
+        assertThat(run("--version")).isEqualTo(0);
+    }
+
+    @Test
+    void textReportHasLocationRuleFrameWhyFixAndSummary() throws Exception {
+        write(dir, "src/orders.ts", LEAKY_TS);
+        Path out = dir.resolve("report.txt");
+        run("check", dir.resolve("src").toString(), "--root", dir.toString(), "-o", out.toString());
+        String text = Files.readString(out);
+        assertThat(text).contains("src/orders.ts:5:24  error  connection-leak");
+        assertThat(text).contains(" > 5 |   const client = await pool.connect();");
+        assertThat(text).contains("why: ").contains("fix: ").contains("finally");
+        assertThat(text).contains("1 finding in 1 file");
+    }
+
+    @Test
+    void jsonFollowsTheContractAndIsStable() throws Exception {
+        write(dir, "b/orders.ts", LEAKY_TS);
+        write(dir, "a/Repo.java", LEAKY_JAVA);
+        write(dir, "a/broken.ts", "export function ( {");
+        Path out1 = dir.resolve("1.json");
+        Path out2 = dir.resolve("2.json");
+        assertThat(run("check", dir.toString(), "--root", dir.toString(), "--format", "json", "-o", out1.toString())).isEqualTo(1);
+        run("check", dir.toString(), "--root", dir.toString(), "--format", "json", "--threads", "1", "-o", out2.toString());
+        JsonNode root = JSON.readTree(out1.toFile());
+        assertThat(root.path("tool").path("name").asText()).isEqualTo("prodlint");
+        assertThat(root.path("tool").path("version").asText()).isNotEmpty();
+        JsonNode findings = root.path("findings");
+        assertThat(findings).hasSize(2);
+        JsonNode first = findings.get(0);
+        assertThat(first.path("path").asText()).isEqualTo("a/Repo.java");
+        assertThat(findings.get(1).path("path").asText()).isEqualTo("b/orders.ts");
+        for (String field : new String[] {"rule", "severity", "message", "path", "line", "column", "endLine", "endColumn", "related"}) {
+            assertThat(first.has(field)).as(field).isTrue();
+        }
+        assertThat(first.path("line").asInt()).isEqualTo(11);
+        assertThat(first.path("column").asInt()).isEqualTo(24);
+        assertThat(first.path("related").get(0).path("line").asInt()).isEqualTo(12);
+        assertThat(root.path("errors")).hasSize(1);
+        assertThat(root.path("errors").get(0).path("path").asText()).isEqualTo("a/broken.ts");
+        assertThat(root.path("stats").path("files").asInt()).isEqualTo(2);
+        assertThat(root.path("stats").has("lines")).isTrue();
+        assertThat(root.path("stats").has("skipped")).isTrue();
+        assertThat(root.path("stats").has("millis")).isTrue();
+        // Two runs, different thread counts: the same bytes but for the timing.
+        String a = Files.readString(out1).replaceAll("\"millis\" : \\d+", "");
+        String b = Files.readString(out2).replaceAll("\"millis\" : \\d+", "");
+        assertThat(a).isEqualTo(b);
+    }
+
+    @Test
+    void sarifValidatesAgainstTheOfficialSchema() throws Exception {
+        write(dir, "src/orders.ts", LEAKY_TS);
+        write(dir, "src/Repo.java", LEAKY_JAVA);
+        write(dir, "src/broken.ts", "export function ( {");
+        Path out = dir.resolve("out.sarif");
+        run("check", dir.toString(), "--root", dir.toString(), "--format", "sarif", "-o", out.toString());
+        JsonNode sarif = JSON.readTree(out.toFile());
+        JsonSchema schema;
+        try (InputStream in = getClass().getResourceAsStream("/sarif-schema-2.1.0.json")) {
+            schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V7).getSchema(in);
+        }
+        Set<ValidationMessage> problems = schema.validate(sarif);
+        assertThat(problems).isEmpty();
+        JsonNode run = sarif.path("runs").get(0);
+        assertThat(run.path("tool").path("driver").path("rules").get(0).path("id").asText()).isEqualTo("connection-leak");
+        assertThat(run.path("tool").path("driver").path("rules").get(0).path("help").path("text").asText()).isNotEmpty();
+        JsonNode result = run.path("results").get(0);
+        assertThat(result.path("locations").get(0).path("physicalLocation").path("artifactLocation").path("uri").asText())
+                .isEqualTo("src/Repo.java");
+        assertThat(result.path("relatedLocations")).isNotEmpty();
+        assertThat(result.path("partialFingerprints").path("prodlint/v1").asText()).hasSize(32);
+        assertThat(run.path("invocations").get(0).path("toolExecutionNotifications")).hasSize(1);
+    }
+
+    @Test
+    void fingerprintsSurviveLineShifts() throws Exception {
+        write(dir, "v1/orders.ts", LEAKY_TS);
+        write(dir, "v2/orders.ts", "// a comment added above\n\n" + LEAKY_TS);
+        Path o1 = dir.resolve("1.json");
+        Path o2 = dir.resolve("2.json");
+        run("check", dir.resolve("v1").toString(), "--root", dir.resolve("v1").toString(), "--format", "json", "-o", o1.toString());
+        run("check", dir.resolve("v2").toString(), "--root", dir.resolve("v2").toString(), "--format", "json", "-o", o2.toString());
+        JsonNode f1 = JSON.readTree(o1.toFile()).path("findings").get(0);
+        JsonNode f2 = JSON.readTree(o2.toFile()).path("findings").get(0);
+        assertThat(f2.path("line").asInt()).isEqualTo(f1.path("line").asInt() + 2);
+        assertThat(f2.path("fingerprint").asText()).isEqualTo(f1.path("fingerprint").asText());
+    }
+
+    @Test
+    void badInputBecomesErrorsOrNotesAndTheScanGoesOn() throws Exception {
+        write(dir, "src/orders.ts", LEAKY_TS);
+        write(dir, "src/broken.ts", "const = ;");
+        Files.write(dir.resolve("src/binary.ts"), new byte[] {0x7f, 'E', 'L', 'F', 0, 0, 1, 2, 3});
+        Files.write(dir.resolve("src/latin1.ts"), "const caf\u00e9 = 1;\n".getBytes(StandardCharsets.ISO_8859_1));
+        write(dir, "src/deep.ts", "const x = " + "(\n".repeat(5000) + "1" + ")\n".repeat(5000) + ";\n");
+        write(dir, "src/Deep.java", "class D { int x = " + "(".repeat(3000) + "1" + ")".repeat(3000) + "; }\n");
+        write(dir, "src/node_modules/pg/index.js", LEAKY_TS);
+        write(dir, "src/dist/bundle.js", LEAKY_TS);
+        write(dir, "src/orders.test.ts", LEAKY_TS);
+        write(dir, ".gitignore", "ignored/\n");
+        write(dir, "src/ignored/orders.ts", LEAKY_TS);
+        Path outside = Files.createTempDirectory("prodlint-outside");
+        write(outside, "secret.ts", LEAKY_TS);
+        Files.createSymbolicLink(dir.resolve("src/link.ts"), outside.resolve("secret.ts"));
+        Files.createDirectories(dir.resolve("src/loop"));
+        Files.createSymbolicLink(dir.resolve("src/loop/self"), dir.resolve("src"));
+        Path out = dir.resolve("out.json");
+        int code = run("check", dir.toString(), "--root", dir.toString(), "--format", "json", "-o", out.toString());
+        assertThat(code).isEqualTo(1);
+        JsonNode root = JSON.readTree(out.toFile());
+        assertThat(root.path("findings")).hasSize(1);
+        assertThat(root.path("findings").get(0).path("path").asText()).isEqualTo("src/orders.ts");
+        String errors = root.path("errors").toString();
+        assertThat(errors).contains("src/broken.ts").contains("src/deep.ts");
+        assertThat(errors).doesNotContain("binary.ts").doesNotContain("latin1.ts");
+        assertThat(root.path("stats").path("skipped").asInt()).isGreaterThanOrEqualTo(1);
+    }
+
+    @Test
+    void nothingAnalysableIsAnError() throws Exception {
+        write(dir, "broken.ts", "const = ;");
+        Path out = dir.resolve("out.json");
+        assertThat(run("check", dir.resolve("broken.ts").toString(), "--format", "json", "-o", out.toString())).isEqualTo(2);
+    }
+}
