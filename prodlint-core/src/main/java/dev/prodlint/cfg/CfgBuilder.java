@@ -27,7 +27,14 @@ import java.util.Map;
 /** Builds a {@link ControlFlowGraph}; statement nesting is bounded by the frontends' depth cap. */
 final class CfgBuilder {
     /** A dangling edge: control leaves {@code node} along {@code kind} to wherever comes next. */
-    record Pred(CfgNode node, Edge.Kind kind) {
+    record Pred(CfgNode node, Edge.Kind kind, boolean uncheckedOnly) {
+        Pred(CfgNode node, Edge.Kind kind) {
+            this(node, kind, false);
+        }
+
+        Pred unchecked() {
+            return new Pred(node, kind, true);
+        }
     }
 
     private final FunctionDecl function;
@@ -50,7 +57,7 @@ final class CfgBuilder {
     }
 
     private static void connectAll(List<Pred> preds, CfgNode to) {
-        for (Pred p : preds) ControlFlowGraph.connect(p.node(), to, p.kind());
+        for (Pred p : preds) ControlFlowGraph.connect(p.node(), to, p.kind(), p.uncheckedOnly());
     }
 
     private CfgNode simple(CfgNode.Kind kind, Node element, List<Pred> preds, Ctx ctx) {
@@ -245,7 +252,7 @@ final class CfgBuilder {
 
         @Override
         void throwFrom(Pred p) {
-            ControlFlowGraph.connect(p.node(), g.throwExit, p.kind());
+            ControlFlowGraph.connect(p.node(), g.throwExit, p.kind(), p.uncheckedOnly());
         }
 
         @Override
@@ -311,11 +318,11 @@ final class CfgBuilder {
         void throwFrom(Pred p) {
             boolean caughtAll = false;
             for (int i = 0; i < catches.size(); i++) {
-                ControlFlowGraph.connect(p.node(), entries.get(i), p.kind());
+                ControlFlowGraph.connect(p.node(), entries.get(i), p.kind(), p.uncheckedOnly());
                 caughtAll |= catches.get(i).catchesAll();
             }
             // A typed Java catch does not stop unchecked exceptions.
-            if (!caughtAll) parent.throwFrom(p);
+            if (!caughtAll) parent.throwFrom(p.unchecked());
         }
     }
 
@@ -340,7 +347,7 @@ final class CfgBuilder {
 
         @Override
         void throwFrom(Pred p) {
-            ControlFlowGraph.connect(p.node(), copy("throw", parent::throwFrom), p.kind());
+            ControlFlowGraph.connect(p.node(), copy("throw", parent::throwFrom), p.kind(), p.uncheckedOnly());
         }
 
         @Override

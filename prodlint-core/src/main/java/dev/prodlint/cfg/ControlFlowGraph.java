@@ -64,7 +64,11 @@ public final class ControlFlowGraph {
     }
 
     static void connect(CfgNode from, CfgNode to, Edge.Kind kind) {
-        Edge e = new Edge(from, to, kind);
+        connect(from, to, kind, false);
+    }
+
+    static void connect(CfgNode from, CfgNode to, Edge.Kind kind, boolean uncheckedOnly) {
+        Edge e = new Edge(from, to, kind, uncheckedOnly);
         from.successors.add(e);
         to.predecessors.add(e);
     }

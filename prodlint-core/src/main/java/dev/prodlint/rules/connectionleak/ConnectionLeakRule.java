@@ -154,7 +154,8 @@ public final class ConnectionLeakRule implements Rule {
     private static PathSearch.Path exceptionalLeak(ControlFlowGraph g, List<CfgNode> starts, ResourceUses uses,
                                                    HeldFacts facts, boolean ioOnly) {
         return PathSearch.find(g, starts, uses::kills,
-                e -> facts.feasible(e) && (e.kind() != Edge.Kind.EXCEPTION || uses.canThrow(e.from(), ioOnly)),
+                e -> facts.feasible(e) && (e.kind() != Edge.Kind.EXCEPTION
+                        || (uses.canThrow(e.from(), ioOnly) && !(ioOnly && e.uncheckedOnly()))),
                 n -> n == g.exit() || n == g.throwExit(), false);
     }
 
@@ -171,7 +172,8 @@ public final class ConnectionLeakRule implements Rule {
             }
             PathSearch.Path p = PathSearch.find(g, starts,
                     n -> uses.txEffectOf(n) == ResourceUses.TxEffect.END || uses.kills(n),
-                    e -> facts.feasible(e) && (e.kind() != Edge.Kind.EXCEPTION || uses.canThrow(e.from(), true)),
+                    e -> facts.feasible(e) && (e.kind() != Edge.Kind.EXCEPTION
+                            || (uses.canThrow(e.from(), true) && !e.uncheckedOnly())),
                     n -> n == g.exit() || n == g.throwExit() || uses.effectOf(n) == ResourceUses.Effect.RELEASE,
                     true);
             if (p == null) continue;

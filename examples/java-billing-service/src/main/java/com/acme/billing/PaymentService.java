@@ -1,0 +1,56 @@
+package com.acme.billing;
+
+import com.zaxxer.hikari.HikariDataSource;
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+public class PaymentService {
+    private static final Logger log = LoggerFactory.getLogger(PaymentService.class);
+    private final HikariDataSource dataSource;
+
+    public PaymentService(HikariDataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    /**
+     * Applies a payment and settles the invoice in one transaction, but never rolls back: when the
+     * second update fails, the connection is closed with the transaction still open.
+     */
+    public void applyPayment(long invoiceId, BigDecimal amount) throws SQLException {
+        try (Connection conn = dataSource.getConnection()) {
+            conn.setAutoCommit(false);
+            try (PreparedStatement pay = conn.prepareStatement(
+                    "INSERT INTO payments (invoice_id, amount) VALUES (?, ?)")) {
+                pay.setLong(1, invoiceId);
+                pay.setBigDecimal(2, amount);
+                pay.executeUpdate();
+            }
+            try (PreparedStatement settle = conn.prepareStatement(
+                    "UPDATE invoices SET status = 'PAID' WHERE id = ?")) {
+                settle.setLong(1, invoiceId);
+                settle.executeUpdate();
+            }
+            conn.commit();
+            log.info("payment applied to invoice {}", invoiceId);
+        }
+    }
+
+    /** The fixed form: roll back on failure, and the connection is closed by try-with-resources. */
+    public void voidInvoice(long invoiceId) throws SQLException {
+        try (Connection conn = dataSource.getConnection()) {
+            conn.setAutoCommit(false);
+            try (PreparedStatement ps = conn.prepareStatement("UPDATE invoices SET status = 'VOID' WHERE id = ?")) {
+                ps.setLong(1, invoiceId);
+                ps.executeUpdate();
+                conn.commit();
+            } catch (SQLException e) {
+                conn.rollback();
+                throw e;
+            }
+        }
+    }
+}

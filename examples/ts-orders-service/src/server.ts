@@ -1,0 +1,44 @@
+import express from 'express';
+import { findOrder, markShipped, reserveStock } from './orders/orderRepository';
+import { checkout } from './orders/checkout';
+
+const app = express();
+app.use(express.json());
+
+app.get('/orders/:id', async (req, res, next) => {
+  try {
+    const order = await findOrder(req.params.id);
+    if (!order) return res.status(404).json({ error: 'not found' });
+    res.json(order);
+  } catch (err) {
+    next(err);
+  }
+});
+
+app.post('/orders/:id/reserve', async (req, res, next) => {
+  try {
+    await reserveStock(req.params.id);
+    res.status(204).end();
+  } catch (err) {
+    next(err);
+  }
+});
+
+app.post('/orders/:id/checkout', async (req, res, next) => {
+  try {
+    res.json(await checkout(req.params.id, String(req.body.paymentRef)));
+  } catch (err) {
+    next(err);
+  }
+});
+
+app.post('/orders/:id/ship', async (req, res, next) => {
+  try {
+    await markShipped(req.params.id);
+    res.status(204).end();
+  } catch (err) {
+    next(err);
+  }
+});
+
+app.listen(Number(process.env.PORT ?? 3000));
