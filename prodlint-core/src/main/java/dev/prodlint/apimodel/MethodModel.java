@@ -16,6 +16,8 @@ import java.util.Map;
  * @param sqlArg    the index of the argument holding SQL text
  * @param callback  for ACQUIRE in callback style: which callback parameters carry what
  * @param args      constraints on literal arguments, by index: {"0": "false"}
+ * @param ownedByTransaction for ACQUIRE: inside a managed transaction the connection belongs to the
+ *                  transaction, so only functions that release it themselves are checked
  */
 @JsonIgnoreProperties(ignoreUnknown = false)
 public record MethodModel(
@@ -26,7 +28,8 @@ public record MethodModel(
         @JsonProperty("resourceArg") Integer resourceArg,
         @JsonProperty("sqlArg") Integer sqlArg,
         @JsonProperty("callback") CallbackModel callback,
-        @JsonProperty("args") Map<String, String> args) {
+        @JsonProperty("args") Map<String, String> args,
+        @JsonProperty("ownedByTransaction") Boolean ownedByTransaction) {
 
     public MethodModel {
         names = names == null ? List.of() : List.copyOf(names);

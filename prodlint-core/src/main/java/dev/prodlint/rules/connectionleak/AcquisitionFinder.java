@@ -61,7 +61,7 @@ final class AcquisitionFinder {
             if (receiver instanceof Name n && isLocal(n.symbol())) {
                 Node stmt = statementOf(c);
                 if (stmt != null) {
-                    out.add(new Acquisition(c, f, stmt, n.symbol(), match.typeId(), null, null, false, match.hinted()));
+                    out.add(new Acquisition(c, f, stmt, n.symbol(), match.typeId(), null, null, false, match.hinted(), owned(method)));
                 }
             }
             return;
@@ -72,10 +72,13 @@ final class AcquisitionFinder {
         if (p instanceof VarDecl v && v.init() == holder && v.target() instanceof Name n) {
             boolean auto = v.kind() == VarDecl.Kind.USING
                     || (v.parent() instanceof Try t && t.resources().contains(v));
-            out.add(new Acquisition(c, f, v, n.symbol(), method.returns(), null, null, auto, match.hinted()));
+            out.add(new Acquisition(c, f, v, n.symbol(), method.returns(), null, null, auto, match.hinted(), owned(method)));
+        } else if (p instanceof ExprStmt es && !match.hinted()) {
+            // The result is thrown away: nothing can ever release it.
+            out.add(new Acquisition(c, f, es, null, method.returns(), null, null, false, false, owned(method)));
         } else if (p instanceof Assign a && a.value() == holder && "=".equals(a.op())
                 && a.target() instanceof Name n && isLocal(n.symbol()) && a.parent() instanceof ExprStmt es) {
-            out.add(new Acquisition(c, f, es, n.symbol(), method.returns(), null, null, false, match.hinted()));
+            out.add(new Acquisition(c, f, es, n.symbol(), method.returns(), null, null, false, match.hinted(), owned(method)));
         }
     }
 
@@ -84,7 +87,12 @@ final class AcquisitionFinder {
         Symbol resource = paramSymbol(callback, cb.resource());
         if (resource == null) return;
         out.add(new Acquisition(c, callback, null, resource, match.method().returns(),
-                paramSymbol(callback, cb.release()), paramSymbol(callback, cb.error()), false, match.hinted()));
+                paramSymbol(callback, cb.release()), paramSymbol(callback, cb.error()), false, match.hinted(),
+                owned(match.method())));
+    }
+
+    private static boolean owned(MethodModel m) {
+        return Boolean.TRUE.equals(m.ownedByTransaction());
     }
 
     private static Symbol paramSymbol(FunctionDecl f, Integer index) {

@@ -70,6 +70,10 @@ public final class ConnectionLeakRule implements Rule {
     }
 
     private void checkAcquisition(ModuleContext ctx, Acquisition acq, FindingSink sink) {
+        if (acq.resource() == null) {
+            if (!acq.ownedByTransaction()) sink.report(discarded(ctx, acq));
+            return;
+        }
         ControlFlowGraph g = ctx.cfg(acq.function());
         ResourceUses uses = new ResourceUses(ctx, acq);
         HeldFacts facts = new HeldFacts(acq);
@@ -77,12 +81,15 @@ public final class ConnectionLeakRule implements Rule {
         if (starts.isEmpty()) return;
         boolean released = g.nodes().stream().anyMatch(n -> uses.effectOf(n) == ResourceUses.Effect.RELEASE);
         boolean escapes = g.nodes().stream().anyMatch(n -> uses.effectOf(n) == ResourceUses.Effect.ESCAPE);
-        // A pool known only by its name is believed when the code itself releases what it took.
-        if (acq.hinted() && !released) return;
-        // Returned, stored or handed to code we cannot see: the owner is elsewhere.
+        // A pool known only by its name, or a connection that a surrounding transaction may own,
+        // is checked only where the function itself releases what it took.
+        if ((acq.hinted() || acq.ownedByTransaction()) && !released) return;
+        // Returned or stored: the owner is elsewhere.
         if (escapes) return;
+        // A LISTEN client or one with event listeners is held open on purpose.
+        if (uses.isLongLived(acq.function())) return;
         if (!acq.autoReleased()) {
-            Finding leak = findLeak(ctx, g, acq, uses, facts, starts, released, escapes);
+            Finding leak = findLeak(ctx, g, acq, uses, facts, starts, released);
             if (leak != null) {
                 sink.report(leak);
                 return;
@@ -104,15 +111,17 @@ public final class ConnectionLeakRule implements Rule {
     }
 
     private Finding findLeak(ModuleContext ctx, ControlFlowGraph g, Acquisition acq, ResourceUses uses,
-                             HeldFacts facts, List<CfgNode> starts, boolean released, boolean escapes) {
+                             HeldFacts facts, List<CfgNode> starts, boolean released) {
         SourceModule m = ctx.module();
         String var = acq.resource().name();
         String acquire = Snippets.call(m, acq.call());
         // A normal path that never releases: an early return, or no release at all.
-        PathSearch.Path normal = PathSearch.find(g, starts, uses::kills,
+        // Code we cannot see may release what it is handed, so a pass ends a normal path...
+        PathSearch.Path normal = PathSearch.find(g, starts, n -> uses.kills(n, true),
                 e -> e.kind() != Edge.Kind.EXCEPTION && facts.feasible(e),
                 n -> n == g.exit(), false);
         if (normal != null) {
+            if (!released && g.nodes().stream().anyMatch(n -> uses.effectOf(n) == ResourceUses.Effect.PASSED)) return null;
             CfgNode last = normal.last();
             List<Finding.Related> related = new ArrayList<>();
             String message;
@@ -131,13 +140,13 @@ public final class ConnectionLeakRule implements Rule {
         }
         // Name the likeliest failure: an awaited or database call first; in Java any call after that.
         boolean ioOnly = true;
-        PathSearch.Path exceptional = exceptionalLeak(g, starts, uses, facts, true);
+        PathSearch.Path exceptional = exceptionalLeak(g, starts, uses, facts, true, released);
         if (exceptional == null && m.language() == Language.JAVA) {
             ioOnly = false;
-            exceptional = exceptionalLeak(g, starts, uses, facts, false);
+            exceptional = exceptionalLeak(g, starts, uses, facts, false, released);
         }
         if (exceptional == null) return null;
-        Edge thrown = exceptional.firstException();
+        Edge thrown = exceptional.lastException();
         if (thrown == null) return null;
         Node thrower = thrown.from().element();
         Expr call = uses.throwingCall(thrower, ioOnly);
@@ -151,12 +160,16 @@ public final class ConnectionLeakRule implements Rule {
         return finding(ctx, acq, uses, message, related);
     }
 
+    /**
+     * ...but where the function releases the resource itself it kept ownership, and a pass is just
+     * a use that can fail.
+     */
     private static PathSearch.Path exceptionalLeak(ControlFlowGraph g, List<CfgNode> starts, ResourceUses uses,
-                                                   HeldFacts facts, boolean ioOnly) {
-        return PathSearch.find(g, starts, uses::kills,
+                                                   HeldFacts facts, boolean ioOnly, boolean released) {
+        return PathSearch.find(g, starts, n -> uses.kills(n, !released),
                 e -> facts.feasible(e) && (e.kind() != Edge.Kind.EXCEPTION
                         || (uses.canThrow(e.from(), ioOnly) && !(ioOnly && e.uncheckedOnly()))),
-                n -> n == g.exit() || n == g.throwExit(), false);
+                n -> n == g.exit() || n == g.throwExit(), true);
     }
 
     private Finding findOpenTransaction(ModuleContext ctx, ControlFlowGraph g, Acquisition acq, ResourceUses uses,
@@ -171,14 +184,14 @@ public final class ConnectionLeakRule implements Rule {
                 if (e.kind() != Edge.Kind.EXCEPTION) starts.add(e.to());
             }
             PathSearch.Path p = PathSearch.find(g, starts,
-                    n -> uses.txEffectOf(n) == ResourceUses.TxEffect.END || uses.kills(n),
+                    n -> uses.txEffectOf(n) == ResourceUses.TxEffect.END || uses.kills(n, true),
                     e -> facts.feasible(e) && (e.kind() != Edge.Kind.EXCEPTION
                             || (uses.canThrow(e.from(), true) && !e.uncheckedOnly())),
                     n -> n == g.exit() || n == g.throwExit() || uses.effectOf(n) == ResourceUses.Effect.RELEASE,
                     true);
             if (p == null) continue;
             SourceModule m = ctx.module();
-            Edge thrown = p.firstException();
+            Edge thrown = p.lastException();
             Expr call = uses.throwingCall(thrown.from().element(), true);
             Node at = call != null ? call : thrown.from().element();
             String var = acq.resource().name();
@@ -217,6 +230,16 @@ public final class ConnectionLeakRule implements Rule {
             }
         }, true);
         return found[0];
+    }
+
+    private Finding discarded(ModuleContext ctx, Acquisition acq) {
+        String acquire = Snippets.call(ctx.module(), acq.call());
+        return new Finding(ID, Severity.ERROR,
+                "The connection from `" + acquire + "` is thrown away: nothing can ever release it.",
+                "Each call takes one connection out of the pool for good; once the pool is drained, every request "
+                        + "blocks waiting for a connection and the service hangs with no error logged.",
+                "Keep the result and release it in `finally`, or drop the call if the connection is not needed.",
+                ctx.module().path(), acq.call().range(), List.of(), acq.function().displayName());
     }
 
     private Finding finding(ModuleContext ctx, Acquisition acq, ResourceUses uses, String message,

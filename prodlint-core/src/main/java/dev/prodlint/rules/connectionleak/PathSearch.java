@@ -27,6 +27,14 @@ final class PathSearch {
             return null;
         }
 
+        /** The last exception edge taken: the failure after which nothing on the path releases. */
+        Edge lastException() {
+            for (int i = edges.size() - 1; i >= 0; i--) {
+                if (edges.get(i).kind() == Edge.Kind.EXCEPTION) return edges.get(i);
+            }
+            return null;
+        }
+
         /** The last node before the goal. */
         CfgNode last() {
             return edges.isEmpty() ? end : edges.get(edges.size() - 1).from();

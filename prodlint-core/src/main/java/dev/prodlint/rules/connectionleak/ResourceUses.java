@@ -43,7 +43,11 @@ import java.util.Set;
  * or opens, commits or rolls back a transaction on it.
  */
 final class ResourceUses {
-    enum Effect { NONE, USE, ESCAPE, RELEASE }
+    /**
+     * What a statement does with the resource. PASSED: handed as an argument to code the analysis
+     * cannot see, which may or may not take ownership; ESCAPE: returned or stored, ownership moves.
+     */
+    enum Effect { NONE, USE, PASSED, ESCAPE, RELEASE }
 
     /** Release method names assumed when the models give none for the resource's type. */
     private static final Set<String> DEFAULT_RELEASES = Set.of("release", "close", "end", "destroy");
@@ -52,6 +56,7 @@ final class ResourceUses {
     private final Acquisition acq;
     private final Set<String> releaseNames = new java.util.LinkedHashSet<>();
     private final Map<Node, Effect> effects = new IdentityHashMap<>();
+    private final Map<FunctionDecl, Boolean> cannotThrow = new IdentityHashMap<>();
 
     ResourceUses(ModuleContext ctx, Acquisition acq) {
         this.ctx = ctx;
@@ -75,9 +80,28 @@ final class ResourceUses {
         return effects.computeIfAbsent(node.element(), this::compute);
     }
 
-    boolean kills(CfgNode node) {
+    /** Does the node end the resource's life here: released, or owned elsewhere from now on? */
+    boolean kills(CfgNode node, boolean passedKills) {
         Effect e = effectOf(node);
-        return e == Effect.RELEASE || e == Effect.ESCAPE;
+        return e == Effect.RELEASE || e == Effect.ESCAPE || (passedKills && e == Effect.PASSED);
+    }
+
+    /**
+     * A resource that registers listeners or LISTENs for notifications is a long-lived
+     * subscription, held open on purpose.
+     */
+    boolean isLongLived(Node body) {
+        boolean[] found = {false};
+        body.walk(n -> {
+            if (found[0] || !(n instanceof Call c)) return;
+            Expr r = c.receiver() == null ? null : c.receiver().unwrap();
+            if (!(r instanceof Name rn) || rn.symbol() != acq.resource()) return;
+            String m = c.methodName();
+            if ("on".equals(m) || "once".equals(m) || "addListener".equals(m)) found[0] = true;
+            String sql = sqlText(c.arg(0));
+            if (sql != null && sql.strip().toUpperCase(Locale.ROOT).startsWith("LISTEN")) found[0] = true;
+        });
+        return found[0];
     }
 
     private Effect compute(Node element) {
@@ -132,7 +156,7 @@ final class ResourceUses {
         }
         FunctionDecl helper = sameFileCallee(c);
         if (helper != null) return releasesParam(helper, index) ? Effect.RELEASE : Effect.USE;
-        return Effect.ESCAPE;
+        return Effect.PASSED;
     }
 
     /** A function of this file that the call reaches: a local or top-level function, or this.method(). */
@@ -193,7 +217,11 @@ final class ResourceUses {
         return throwingCall(node.element(), ioOnly) != null;
     }
 
-    /** The first call or await in the element that can fail, as {@link #canThrow} counts, or null. */
+    /**
+     * The first call or await in the element that can fail, as {@link #canThrow} counts, or null.
+     * In JavaScript only awaited work fails where it stands: a promise or callback API reports its
+     * errors later, never by throwing at the call.
+     */
     Expr throwingCall(Node element, boolean ioOnly) {
         boolean java = ctx.module().language() == dev.prodlint.model.Language.JAVA;
         Expr[] first = {null};
@@ -203,13 +231,37 @@ final class ResourceUses {
                 if (isReleaseOfResource(c)) return;
                 Optional<CallMatch> m = ctx.calls().classify(c);
                 if (m.isPresent() && m.get().is(Role.NO_THROW)) return;
-                boolean awaited = c.parent() instanceof Await || (c.parent() instanceof Cast && c.parent().parent() instanceof Await);
-                if (m.isPresent() || awaited || (java && !ioOnly)) first[0] = c;
+                FunctionDecl helper = sameFileCallee(c);
+                if (helper != null && cannotThrow(helper)) return;
+                if (java ? (m.isPresent() || !ioOnly) : isAwaited(c)) first[0] = c;
             } else if (n instanceof Await a && !(a.operand().unwrap() instanceof Call)) {
                 first[0] = a;
             }
         }, true);
         return first[0];
+    }
+
+    private static boolean isAwaited(Call c) {
+        Node p = c.parent();
+        while (p instanceof Cast) p = p.parent();
+        return p instanceof Await;
+    }
+
+    /** A helper of this file from which no exception can escape (it catches everything itself). */
+    private boolean cannotThrow(FunctionDecl helper) {
+        return cannotThrow.computeIfAbsent(helper, h -> {
+            if (h.body() == null) return false;
+            dev.prodlint.cfg.ControlFlowGraph g = ctx.cfg(h);
+            java.util.ArrayDeque<CfgNode> queue = new java.util.ArrayDeque<>(List.of(g.entry()));
+            java.util.Set<CfgNode> seen = new java.util.HashSet<>();
+            while (!queue.isEmpty()) {
+                CfgNode n = queue.poll();
+                if (n == g.throwExit()) return false;
+                if (!seen.add(n)) continue;
+                for (dev.prodlint.cfg.Edge e : n.successors()) queue.add(e.to());
+            }
+            return true;
+        });
     }
 
     private boolean isReleaseOfResource(Call c) {
