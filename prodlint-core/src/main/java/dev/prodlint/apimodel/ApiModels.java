@@ -75,6 +75,10 @@ public final class ApiModels {
             if (m.names().contains(name)) out.add(m);
         }
         for (String s : t.supertypes()) collect(s, name, out, seen);
+        // "*" rows cover every other method of the type; they come after the named rows.
+        for (MethodModel m : t.methods()) {
+            if (m.names().contains("*") && !m.names().contains(name)) out.add(m);
+        }
     }
 
     /** Does the type (or a supertype) have a method row with this role? */

@@ -4,6 +4,8 @@ import dev.prodlint.model.FunctionDecl;
 import dev.prodlint.model.Node;
 import dev.prodlint.model.expr.Await;
 import dev.prodlint.model.expr.Call;
+import dev.prodlint.model.expr.Expr;
+import dev.prodlint.model.expr.Literal;
 import dev.prodlint.model.expr.New;
 import dev.prodlint.model.stmt.Block;
 import dev.prodlint.model.stmt.Catch;
@@ -66,6 +68,14 @@ final class CfgBuilder {
         connectAll(preds, n);
         if (mayThrow) ctx.throwFrom(new Pred(n, Edge.Kind.EXCEPTION));
         return n;
+    }
+
+    /** {@code while (true)}, {@code while (1)}: the loop ends only by break, return or throw. */
+    private static boolean isConstantTrue(Expr e) {
+        if (e == null) return false;
+        return e.unwrap() instanceof Literal lit
+                && (("true".equals(lit.value()) && lit.kind() == Literal.Kind.BOOLEAN)
+                    || ("1".equals(lit.value()) && lit.kind() == Literal.Kind.NUMBER));
     }
 
     /** Calls, constructions and awaits can throw; code in nested functions runs elsewhere. */
@@ -134,11 +144,12 @@ final class CfgBuilder {
         List<Pred> exits = new ArrayList<>();
         switch (l.kind()) {
             case WHILE, FOR -> {
-                CfgNode head = l.condition() != null
-                        ? simple(CfgNode.Kind.CONDITION, l.condition(), cur, ctx)
+                Expr condition = isConstantTrue(l.condition()) ? null : l.condition();
+                CfgNode head = condition != null
+                        ? simple(CfgNode.Kind.CONDITION, condition, cur, ctx)
                         : simple(CfgNode.Kind.JOIN, null, cur, ctx);
                 lc.continueTarget = head;
-                List<Pred> bodyEnds = stmt(l.body(), List.of(new Pred(head, l.condition() != null ? Edge.Kind.TRUE : Edge.Kind.NORMAL)), lc);
+                List<Pred> bodyEnds = stmt(l.body(), List.of(new Pred(head, condition != null ? Edge.Kind.TRUE : Edge.Kind.NORMAL)), lc);
                 List<Pred> back = new ArrayList<>(bodyEnds);
                 back.addAll(lc.continues);
                 for (Node update : l.update()) {
@@ -146,7 +157,7 @@ final class CfgBuilder {
                     back = List.of(new Pred(upd, Edge.Kind.NORMAL));
                 }
                 connectAll(back, head);
-                if (l.condition() != null) exits.add(new Pred(head, Edge.Kind.FALSE));
+                if (condition != null) exits.add(new Pred(head, Edge.Kind.FALSE));
             }
             case DO_WHILE -> {
                 CfgNode start = simple(CfgNode.Kind.JOIN, null, cur, ctx);

@@ -138,20 +138,15 @@ public final class ConnectionLeakRule implements Rule {
             }
             return finding(ctx, acq, uses, message, related);
         }
-        // Name the likeliest failure: an awaited or database call first; in Java any call after that.
-        boolean ioOnly = true;
-        PathSearch.Path exceptional = exceptionalLeak(g, starts, uses, facts, true, released);
-        if (exceptional == null && m.language() == Language.JAVA) {
-            ioOnly = false;
-            exceptional = exceptionalLeak(g, starts, uses, facts, false, released);
-        }
+        PathSearch.Path exceptional = exceptionalLeak(g, starts, uses, facts, released);
         if (exceptional == null) return null;
         Edge thrown = exceptional.lastException();
         if (thrown == null) return null;
         Node thrower = thrown.from().element();
-        Expr call = uses.throwingCall(thrower, ioOnly);
+        Expr call = uses.throwingCall(thrower);
         Node at = call != null ? call : thrower;
-        String what = call instanceof Call c ? "`" + Snippets.call(m, c) + "`" : "the statement";
+        String what = call instanceof Call c ? "`" + Snippets.call(m, c) + "`"
+                : thrower instanceof dev.prodlint.model.stmt.Throw ? "the `throw`" : "the awaited expression";
         List<Finding.Related> related = new ArrayList<>();
         related.add(new Finding.Related(m.path(), at.range(),
                 "can throw here, and then `" + var + "` is never released"));
@@ -165,10 +160,10 @@ public final class ConnectionLeakRule implements Rule {
      * a use that can fail.
      */
     private static PathSearch.Path exceptionalLeak(ControlFlowGraph g, List<CfgNode> starts, ResourceUses uses,
-                                                   HeldFacts facts, boolean ioOnly, boolean released) {
+                                                   HeldFacts facts, boolean released) {
         return PathSearch.find(g, starts, n -> uses.kills(n, !released),
                 e -> facts.feasible(e) && (e.kind() != Edge.Kind.EXCEPTION
-                        || (uses.canThrow(e.from(), ioOnly) && !(ioOnly && e.uncheckedOnly()))),
+                        || (uses.canThrow(e.from()) && !e.uncheckedOnly())),
                 n -> n == g.exit() || n == g.throwExit(), true);
     }
 
@@ -186,13 +181,13 @@ public final class ConnectionLeakRule implements Rule {
             PathSearch.Path p = PathSearch.find(g, starts,
                     n -> uses.txEffectOf(n) == ResourceUses.TxEffect.END || uses.kills(n, true),
                     e -> facts.feasible(e) && (e.kind() != Edge.Kind.EXCEPTION
-                            || (uses.canThrow(e.from(), true) && !e.uncheckedOnly())),
+                            || (uses.canThrow(e.from()) && !e.uncheckedOnly())),
                     n -> n == g.exit() || n == g.throwExit() || uses.effectOf(n) == ResourceUses.Effect.RELEASE,
                     true);
             if (p == null) continue;
             SourceModule m = ctx.module();
             Edge thrown = p.lastException();
-            Expr call = uses.throwingCall(thrown.from().element(), true);
+            Expr call = uses.throwingCall(thrown.from().element());
             Node at = call != null ? call : thrown.from().element();
             String var = acq.resource().name();
             Node beginCall = firstCallOn(begin.element(), acq);

@@ -52,6 +52,9 @@ final class ResourceUses {
     /** Release method names assumed when the models give none for the resource's type. */
     private static final Set<String> DEFAULT_RELEASES = Set.of("release", "close", "end", "destroy");
 
+    private static final List<String> RELEASING_VERBS =
+            List.of("release", "close", "end", "destroy", "dispose", "commit", "rollback", "cleanup", "done", "finish");
+
     private final ModuleContext ctx;
     private final Acquisition acq;
     private final Set<String> releaseNames = new java.util.LinkedHashSet<>();
@@ -156,6 +159,12 @@ final class ResourceUses {
         }
         FunctionDecl helper = sameFileCallee(c);
         if (helper != null) return releasesParam(helper, index) ? Effect.RELEASE : Effect.USE;
+        // release(conn), closeQuietly(conn), commit(conn), rollback(conn): code we cannot see whose
+        // name says it ends the connection's use is taken at its word.
+        String name = c.methodName() == null ? "" : c.methodName().toLowerCase(Locale.ROOT);
+        for (String verb : RELEASING_VERBS) {
+            if (name.contains(verb)) return Effect.RELEASE;
+        }
         return Effect.PASSED;
     }
 
@@ -207,22 +216,19 @@ final class ResourceUses {
     // ---- exceptions ----
 
     /**
-     * Can this node throw? With {@code ioOnly}, only what fails in production counts: awaited calls,
-     * database and other modelled calls, and explicit throws. Otherwise (Java only, where any call
-     * may throw an unchecked exception) every call but logging counts too.
+     * Can this node throw in practice? Counted: explicit throws; in Java, calls the models know
+     * (JDBC calls throw SQLException) and helpers of this file that can throw; in JavaScript,
+     * awaited work. Logging is never counted, nor is a JavaScript call that is not awaited: a
+     * promise or callback API reports its errors later, not by throwing at the call.
      */
-    boolean canThrow(CfgNode node, boolean ioOnly) {
+    boolean canThrow(CfgNode node) {
         if (!node.mayThrow()) return false;
         if (node.element() instanceof Throw) return true;
-        return throwingCall(node.element(), ioOnly) != null;
+        return throwingCall(node.element()) != null;
     }
 
-    /**
-     * The first call or await in the element that can fail, as {@link #canThrow} counts, or null.
-     * In JavaScript only awaited work fails where it stands: a promise or callback API reports its
-     * errors later, never by throwing at the call.
-     */
-    Expr throwingCall(Node element, boolean ioOnly) {
+    /** The first call or await in the element that can fail, as {@link #canThrow} counts, or null. */
+    Expr throwingCall(Node element) {
         boolean java = ctx.module().language() == dev.prodlint.model.Language.JAVA;
         Expr[] first = {null};
         element.walk(n -> {
@@ -231,9 +237,13 @@ final class ResourceUses {
                 if (isReleaseOfResource(c)) return;
                 Optional<CallMatch> m = ctx.calls().classify(c);
                 if (m.isPresent() && m.get().is(Role.NO_THROW)) return;
+                boolean counted = java || isAwaited(c);
                 FunctionDecl helper = sameFileCallee(c);
-                if (helper != null && cannotThrow(helper)) return;
-                if (java ? (m.isPresent() || !ioOnly) : isAwaited(c)) first[0] = c;
+                if (helper != null) {
+                    if (counted && !cannotThrow(helper)) first[0] = c;
+                } else if (counted && (m.isPresent() || !java)) {
+                    first[0] = c;
+                }
             } else if (n instanceof Await a && !(a.operand().unwrap() instanceof Call)) {
                 first[0] = a;
             }
@@ -247,21 +257,33 @@ final class ResourceUses {
         return p instanceof Await;
     }
 
-    /** A helper of this file from which no exception can escape (it catches everything itself). */
+    /**
+     * A helper of this file from which no exception can escape, counting failures as
+     * {@link #canThrow} does ({@code closeSilently(rs)} that catches Exception cannot throw).
+     */
     private boolean cannotThrow(FunctionDecl helper) {
-        return cannotThrow.computeIfAbsent(helper, h -> {
-            if (h.body() == null) return false;
-            dev.prodlint.cfg.ControlFlowGraph g = ctx.cfg(h);
-            java.util.ArrayDeque<CfgNode> queue = new java.util.ArrayDeque<>(List.of(g.entry()));
-            java.util.Set<CfgNode> seen = new java.util.HashSet<>();
-            while (!queue.isEmpty()) {
-                CfgNode n = queue.poll();
-                if (n == g.throwExit()) return false;
-                if (!seen.add(n)) continue;
-                for (dev.prodlint.cfg.Edge e : n.successors()) queue.add(e.to());
+        Boolean known = cannotThrow.get(helper);
+        if (known != null) return known;
+        cannotThrow.put(helper, Boolean.TRUE); // recursion: assume the best while looking
+        boolean result = helper.body() != null && !throwExitReachable(helper);
+        cannotThrow.put(helper, result);
+        return result;
+    }
+
+    private boolean throwExitReachable(FunctionDecl helper) {
+        dev.prodlint.cfg.ControlFlowGraph g = ctx.cfg(helper);
+        java.util.ArrayDeque<CfgNode> queue = new java.util.ArrayDeque<>(List.of(g.entry()));
+        java.util.Set<CfgNode> seen = new java.util.HashSet<>();
+        while (!queue.isEmpty()) {
+            CfgNode n = queue.poll();
+            if (n == g.throwExit()) return true;
+            if (!seen.add(n)) continue;
+            for (dev.prodlint.cfg.Edge e : n.successors()) {
+                if (e.kind() == dev.prodlint.cfg.Edge.Kind.EXCEPTION && (e.uncheckedOnly() || !canThrow(n))) continue;
+                queue.add(e.to());
             }
-            return true;
-        });
+        }
+        return false;
     }
 
     private boolean isReleaseOfResource(Call c) {
