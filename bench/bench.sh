@@ -7,7 +7,6 @@ here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 dir="${1:?usage: bench/bench.sh DIR [RUNS]}"
 runs="${2:-3}"
 "$here/prodlint" --version >/dev/null
-jar="$here/prodlint-cli/target/prodlint.jar"
 if ! command -v /usr/bin/time >/dev/null; then echo "needs /usr/bin/time (apt-get install time)" >&2; exit 2; fi
 tmp="$(mktemp -d)"
 trap 'rm -rf "$tmp"' EXIT
@@ -18,7 +17,7 @@ for mode in parse full; do
     for ((i = 0; i < runs; i++)); do
       extra=()
       [ "$mode" = parse ] && extra=(--parse-only)
-      /usr/bin/time -f '%e %M' -o "$tmp/time" java -jar "$jar" check "$dir" --root "$dir" --threads "$threads" \
+      /usr/bin/time -f '%e %M' -o "$tmp/time" "$here/prodlint" check "$dir" --root "$dir" --threads "$threads" \
         --format json -o "$tmp/out.json" --stats "${extra[@]}" 2>"$tmp/err" || true
       read -r secs rss < <(tail -1 "$tmp/time")
       if [ -z "$best" ] || awk "BEGIN{exit !($secs < ${best%% *})}"; then best="$secs $rss"; fi

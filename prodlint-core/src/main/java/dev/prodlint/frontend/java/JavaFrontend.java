@@ -20,6 +20,9 @@ public final class JavaFrontend implements Frontend {
                 .setLanguageLevel(ParserConfiguration.LanguageLevel.JAVA_21)
                 .setAttributeComments(false)
                 .setLexicalPreservationEnabled(false);
+        // The language level's validators reject code a compiler would; prodlint reads code that
+        // compiles, and dropping them doubles parsing speed (measured on Apache DolphinScheduler).
+        config.getProcessors().clear();
         this.parser = new JavaParser(config);
     }
 

@@ -289,6 +289,8 @@ final class JavaLowering {
     TypeRef type(Type t) {
         if (t == null || t.isVarType()) return null;
         if (t instanceof ClassOrInterfaceType c) {
+            // Without the language level's post-processors, `var` arrives as a class type.
+            if (c.getScope().isEmpty() && c.getTypeArguments().isEmpty() && c.getNameAsString().equals("var")) return null;
             List<TypeRef> args = new ArrayList<>();
             c.getTypeArguments().ifPresent(list -> list.forEach(a -> {
                 TypeRef r = type(a);
