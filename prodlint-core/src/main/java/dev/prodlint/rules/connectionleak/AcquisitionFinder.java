@@ -1,6 +1,7 @@
 package dev.prodlint.rules.connectionleak;
 
 import dev.prodlint.analysis.CallClassifier.CallMatch;
+import dev.prodlint.analysis.LocalFunctions;
 import dev.prodlint.analysis.ModuleContext;
 import dev.prodlint.apimodel.MethodModel;
 import dev.prodlint.apimodel.Role;
@@ -16,6 +17,7 @@ import dev.prodlint.model.expr.Expr;
 import dev.prodlint.model.expr.Lambda;
 import dev.prodlint.model.expr.Name;
 import dev.prodlint.model.stmt.ExprStmt;
+import dev.prodlint.model.stmt.Return;
 import dev.prodlint.model.stmt.Try;
 import dev.prodlint.model.stmt.VarDecl;
 import java.util.ArrayList;
@@ -40,10 +42,40 @@ final class AcquisitionFinder {
         f.body().walk(n -> {
             if (n instanceof Call c) {
                 Optional<CallMatch> m = ctx.calls().classify(c);
+                if (m.isEmpty() || !m.get().is(Role.ACQUIRE)) m = wrappedAcquire(c);
                 if (m.isPresent() && m.get().is(Role.ACQUIRE)) acquisition(f, c, m.get(), out);
             }
         }, true);
         return out;
+    }
+
+    /**
+     * A function of this file that only hands out what an acquire gave it
+     * ({@code async function getClient() { return pool.connect(); }}) acquires for its callers.
+     */
+    private Optional<CallMatch> wrappedAcquire(Call c) {
+        FunctionDecl wrapper = LocalFunctions.callee(c);
+        if (wrapper == null || wrapper.body() == null) return Optional.empty();
+        CallMatch[] found = {null};
+        boolean[] other = {false};
+        wrapper.body().walk(n -> {
+            if (!(n instanceof Return r) || r.enclosingFunction() != wrapper) return;
+            CallMatch m = r.value() == null ? null : acquireOf(r.value());
+            if (m == null) other[0] = true;
+            else found[0] = m;
+        }, true);
+        if (other[0] || found[0] == null || found[0].method().acquiresReceiver()) {
+            return Optional.empty();
+        }
+        return Optional.of(found[0]);
+    }
+
+    /** The acquire an expression's value comes from: the call itself, or a const initialised by it. */
+    private CallMatch acquireOf(Expr value) {
+        Expr v = value.unwrap();
+        if (v instanceof Name n && n.symbol() != null && n.symbol().initializer() != null) v = n.symbol().initializer().unwrap();
+        if (!(v instanceof Call call) || call.args().stream().anyMatch(a -> a instanceof Lambda)) return null;
+        return ctx.calls().classify(call).filter(m -> m.is(Role.ACQUIRE) && !m.hinted()).orElse(null);
     }
 
     private void acquisition(FunctionDecl f, Call c, CallMatch match, List<Acquisition> out) {
@@ -77,7 +109,10 @@ final class AcquisitionFinder {
             // The result is thrown away: nothing can ever release it.
             out.add(new Acquisition(c, f, es, null, method.returns(), null, null, false, false, owned(method)));
         } else if (p instanceof Assign a && a.value() == holder && "=".equals(a.op())
-                && a.target() instanceof Name n && isLocal(n.symbol()) && a.parent() instanceof ExprStmt es) {
+                && a.target() instanceof Name n && n.symbol() != null && n.symbol().kind() == Symbol.Kind.LOCAL
+                && a.parent() instanceof ExprStmt es) {
+            // Into a local only: a parameter overwritten with a fresh connection mixes the caller's
+            // ownership with ours.
             out.add(new Acquisition(c, f, es, n.symbol(), method.returns(), null, null, false, match.hinted(), owned(method)));
         }
     }

@@ -1,6 +1,7 @@
 package dev.prodlint.rules.connectionleak;
 
 import dev.prodlint.analysis.CallClassifier.CallMatch;
+import dev.prodlint.analysis.LocalFunctions;
 import dev.prodlint.analysis.ModuleContext;
 import dev.prodlint.apimodel.MethodModel;
 import dev.prodlint.apimodel.Role;
@@ -157,7 +158,7 @@ final class ResourceUses {
             }
             return Effect.USE;
         }
-        FunctionDecl helper = sameFileCallee(c);
+        FunctionDecl helper = LocalFunctions.callee(c);
         if (helper != null) return releasesParam(helper, index) ? Effect.RELEASE : Effect.USE;
         // release(conn), closeQuietly(conn), commit(conn), rollback(conn): code we cannot see whose
         // name says it ends the connection's use is taken at its word.
@@ -166,28 +167,6 @@ final class ResourceUses {
             if (name.contains(verb)) return Effect.RELEASE;
         }
         return Effect.PASSED;
-    }
-
-    /** A function of this file that the call reaches: a local or top-level function, or this.method(). */
-    private FunctionDecl sameFileCallee(Call c) {
-        Expr callee = c.callee().unwrap();
-        if (callee instanceof Name n && n.symbol() != null) {
-            if (n.symbol().declaration() instanceof FunctionDecl f) return f;
-            if (n.symbol().kind() == Symbol.Kind.LOCAL && n.symbol().initializer() instanceof Lambda l) return l.function();
-            return null;
-        }
-        boolean onThis = callee instanceof Member m && m.object() instanceof This;
-        boolean javaImplicit = callee instanceof Name && c.receiver() == null;
-        if (onThis || javaImplicit) {
-            ClassDecl owner = c.ancestor(ClassDecl.class);
-            if (owner != null) {
-                List<FunctionDecl> candidates = owner.methods(c.methodName());
-                for (FunctionDecl f : candidates) {
-                    if (f.params().size() == c.args().size() && f.body() != null) return f;
-                }
-            }
-        }
-        return null;
     }
 
     /** Does the helper release its parameter at {@code index} (anywhere in its body)? One level deep. */
@@ -238,7 +217,7 @@ final class ResourceUses {
                 Optional<CallMatch> m = ctx.calls().classify(c);
                 if (m.isPresent() && m.get().is(Role.NO_THROW)) return;
                 boolean counted = java || isAwaited(c);
-                FunctionDecl helper = sameFileCallee(c);
+                FunctionDecl helper = LocalFunctions.callee(c);
                 if (helper != null) {
                     if (counted && !cannotThrow(helper)) first[0] = c;
                 } else if (counted && (m.isPresent() || !java)) {
