@@ -10,6 +10,12 @@ public final class Snippets {
     private Snippets() {
     }
 
+    /** A node's source text on one line, shortened. */
+    public static String code(SourceModule m, dev.prodlint.model.Node n) {
+        String text = m.text().slice(n.range()).replaceAll("\\s+", " ").strip();
+        return text.length() > MAX ? text.substring(0, MAX) + "..." : text;
+    }
+
     /** The callee as written, with "()" or "(...)" for the arguments. */
     public static String call(SourceModule m, Call c) {
         String callee = m.text().slice(c.callee().range()).replaceAll("\\s+", "");

@@ -99,6 +99,17 @@ public final class ConnectionLeakRule implements Rule {
         if (tx != null) sink.report(tx);
     }
 
+    /** The last branch a path takes, the decision that led it past the release. */
+    private static Edge lastBranch(PathSearch.Path p) {
+        for (int i = p.edges().size() - 1; i >= 0; i--) {
+            Edge e = p.edges().get(i);
+            if ((e.kind() == Edge.Kind.TRUE || e.kind() == Edge.Kind.FALSE) && e.from().kind() == CfgNode.Kind.CONDITION) {
+                return e;
+            }
+        }
+        return null;
+    }
+
     private static List<CfgNode> startNodes(ControlFlowGraph g, Acquisition acq) {
         if (acq.statement() == null) return List.of(g.entry());
         List<CfgNode> out = new ArrayList<>();
@@ -133,8 +144,17 @@ public final class ConnectionLeakRule implements Rule {
                         + r.range().startLine() + ".";
                 related.add(new Finding.Related(m.path(), r.range(), "returns here without releasing `" + var + "`"));
             } else {
-                message = "`" + var + "` from `" + acquire + "` is not released on every path through `"
-                        + acq.function().displayName() + "`.";
+                Edge branch = lastBranch(normal);
+                if (branch != null) {
+                    Node cond = branch.from().element();
+                    message = "`" + var + "` from `" + acquire + "` is not released when `"
+                            + Snippets.code(m, cond) + "` is " + (branch.kind() == Edge.Kind.TRUE ? "true" : "false")
+                            + " (line " + cond.range().startLine() + ").";
+                    related.add(new Finding.Related(m.path(), cond.range(), "this branch skips the release"));
+                } else {
+                    message = "`" + var + "` from `" + acquire + "` is not released on every path through `"
+                            + acq.function().displayName() + "`.";
+                }
             }
             return finding(ctx, acq, uses, message, related);
         }
