@@ -99,6 +99,14 @@ public final class ConnectionLeakRule implements Rule {
         if (tx != null) sink.report(tx);
     }
 
+    private static boolean inFinally(Node n) {
+        for (Node c = n, p = n.parent(); p != null; c = p, p = p.parent()) {
+            if (p instanceof dev.prodlint.model.stmt.Try t && t.finalizer() == c) return true;
+            if (p instanceof FunctionDecl) return false;
+        }
+        return false;
+    }
+
     /** The last branch a path takes, the decision that led it past the release. */
     private static Edge lastBranch(PathSearch.Path p) {
         for (int i = p.edges().size() - 1; i >= 0; i--) {
@@ -172,7 +180,12 @@ public final class ConnectionLeakRule implements Rule {
                 "can throw here, and then `" + var + "` is never released"));
         String message = "`" + var + "` from `" + acquire + "` is not released if " + what + " at line "
                 + at.range().startLine() + " throws.";
-        return finding(ctx, acq, uses, message, related);
+        Finding f = finding(ctx, acq, uses, message, related);
+        if (!inFinally(thrower)) return f;
+        // The cleanup itself fails before the release: the fix is the order of the cleanup, not a finally.
+        String fix = "Release first, or give each cleanup step its own try so a failing step cannot skip the release: "
+                + "`try { " + Snippets.code(m, at) + "; } finally { " + var + "." + uses.releaseName() + "(); }`.";
+        return new Finding(f.rule(), f.severity(), f.message(), f.why(), fix, f.path(), f.range(), f.related(), f.function());
     }
 
     /**
