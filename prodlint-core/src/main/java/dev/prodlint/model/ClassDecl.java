@@ -57,7 +57,7 @@ public final class ClassDecl extends Node {
 
     public Optional<FieldDecl> field(String fieldName) {
         for (FieldDecl f : fields) {
-            if (f.name().equals(fieldName)) return Optional.of(f);
+            if (fieldName.equals(f.name())) return Optional.of(f);
         }
         return Optional.empty();
     }

@@ -104,6 +104,17 @@ class TypeScriptFrontendTest {
     }
 
     @Test
+    void bigIntLiteralsAndComputedMembersLower() {
+        SourceModule m = Lowered.ts("""
+                export const LIMIT = 10n;
+                class A { [Symbol.iterator]() { return null; } ['x'] = 1; total = 0x1Fn * 2n; }
+                """);
+        ClassDecl a = Lowered.all(m, ClassDecl.class).get(0);
+        assertThat(a.fields()).extracting(FieldDecl::name).containsExactly("x", "total");
+        assertThat(a.methods()).extracting(FunctionDecl::name).containsExactly("[Symbol.iterator]");
+    }
+
+    @Test
     void tsxAndJsxParse() {
         SourceModule tsx = Lowered.lower(Language.TSX, "export const A = () => <div onClick={() => save()}>{items.map(i => <b>{i}</b>)}</div>;\n");
         assertThat(Lowered.all(tsx, Call.class)).extracting(Call::methodName).contains("save", "map");

@@ -485,14 +485,14 @@ final class SwcLowering {
         for (ISwc4jAstClassMember m : c.getBody()) {
             if (m instanceof Swc4jAstClassProp p) {
                 Set<String> mods = modifiers(p.isStatic(), p.isReadonly(), p.getAccessibility().map(x -> x.getName()).orElse(null));
-                fields.add(new FieldDecl(range(p), propName(p.getKey()), p.getTypeAnn().map(this::type).orElse(null),
+                fields.add(new FieldDecl(range(p), memberName(p.getKey()), p.getTypeAnn().map(this::type).orElse(null),
                         p.getValue().map(v -> exprNamed(v, propName(p.getKey()))).orElse(null), decorators(p.getDecorators()), mods));
             } else if (m instanceof Swc4jAstPrivateProp p) {
                 Set<String> mods = modifiers(p.isStatic(), p.isReadonly(), "private");
                 fields.add(new FieldDecl(range(p), "#" + p.getKey().getName(), p.getTypeAnn().map(this::type).orElse(null),
                         p.getValue().map(this::expr).orElse(null), decorators(p.getDecorators()), mods));
             } else if (m instanceof Swc4jAstClassMethod cm) {
-                FunctionDecl f = function(cm.getFunction(), FunctionDecl.Kind.METHOD, propName(cm.getKey()), List.of());
+                FunctionDecl f = function(cm.getFunction(), FunctionDecl.Kind.METHOD, memberName(cm.getKey()), List.of());
                 methods.add(withModifiers(f, modifiers(cm.isStatic(), false, cm.getAccessibility().map(x -> x.getName()).orElse(null))));
             } else if (m instanceof Swc4jAstPrivateMethod pm) {
                 methods.add(function(pm.getFunction(), FunctionDecl.Kind.METHOD, "#" + pm.getKey().getName(), List.of()));
@@ -561,12 +561,20 @@ final class SwcLowering {
         return out;
     }
 
+    /** A class member's name; a computed one is named by its source text. */
+    private String memberName(ISwc4jAst key) {
+        String n = propName(key);
+        return n != null ? n : text.slice(range(key));
+    }
+
+    /** A key's name; computed keys ({@code [expr]}) have none and give null. */
     private String propName(ISwc4jAst key) {
         if (key instanceof Swc4jAstIdentName i) return i.getSym();
         if (key instanceof Swc4jAstIdent i) return i.getSym();
         if (key instanceof Swc4jAstStr s) return s.getValue();
         if (key instanceof Swc4jAstNumber n) return n.getRaw().orElse(String.valueOf(n.getValue()));
         if (key instanceof Swc4jAstPrivateName p) return "#" + p.getName();
+        if (key instanceof Swc4jAstComputedPropName c && c.getExpr() instanceof Swc4jAstStr s) return s.getValue();
         return null;
     }
 

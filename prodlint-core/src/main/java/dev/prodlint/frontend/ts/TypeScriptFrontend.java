@@ -43,7 +43,7 @@ public final class TypeScriptFrontend implements Frontend {
                 .setCaptureComments(true);
         Swc4jParseOutput out;
         try {
-            out = swc.parse(content, options);
+            out = parse(content, options);
         } catch (Swc4jCoreException e) {
             String msg = e.getMessage() == null ? "syntax error" : e.getMessage().lines().findFirst().orElse("syntax error");
             Matcher m = POSITION.matcher(msg);
@@ -61,6 +61,18 @@ public final class TypeScriptFrontend implements Frontend {
         }
         return new SwcLowering(path, language, text, offsets).lower(out.getProgram(), comments);
     }
+
+    /**
+     * swc4j 2.0.0 fails to build the Java node of a BigInt literal ({@code 10n}) and logs an error
+     * from Rust. Such literals have their {@code n} blanked before parsing: same length, so every
+     * offset stays right, and the analysis does not care about a number's kind.
+     */
+    private Swc4jParseOutput parse(String content, Swc4jParseOptions options) throws Swc4jCoreException {
+        Matcher bigints = BIGINT.matcher(content);
+        return swc.parse(bigints.find() ? bigints.replaceAll("$1 ") : content, options);
+    }
+
+    private static final Pattern BIGINT = Pattern.compile("\\b(0[xXbBoO][0-9a-fA-F_]+|[0-9][0-9_]*)n\\b");
 
     private static Swc4jMediaType mediaType(Language language) {
         return switch (language) {

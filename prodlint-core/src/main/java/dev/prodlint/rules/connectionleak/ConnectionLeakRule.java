@@ -168,7 +168,7 @@ public final class ConnectionLeakRule implements Rule {
         }
         PathSearch.Path exceptional = exceptionalLeak(g, starts, uses, facts, released);
         if (exceptional == null) return null;
-        Edge thrown = exceptional.lastException();
+        Edge thrown = exceptional.blame(false);
         if (thrown == null) return null;
         Node thrower = thrown.from().element();
         Expr call = uses.throwingCall(thrower);
@@ -178,8 +178,9 @@ public final class ConnectionLeakRule implements Rule {
         List<Finding.Related> related = new ArrayList<>();
         related.add(new Finding.Related(m.path(), at.range(),
                 "can throw here, and then `" + var + "` is never released"));
-        String message = "`" + var + "` from `" + acquire + "` is not released if " + what + " at line "
-                + at.range().startLine() + " throws.";
+        String message = thrower instanceof dev.prodlint.model.stmt.Throw && call == null
+                ? "`" + var + "` from `" + acquire + "` is not released when the `throw` at line " + at.range().startLine() + " runs."
+                : "`" + var + "` from `" + acquire + "` is not released if " + what + " at line " + at.range().startLine() + " throws.";
         Finding f = finding(ctx, acq, uses, message, related);
         if (!inFinally(thrower)) return f;
         // The cleanup itself fails before the release: the fix is the order of the cleanup, not a finally.
@@ -202,6 +203,9 @@ public final class ConnectionLeakRule implements Rule {
 
     private Finding findOpenTransaction(ModuleContext ctx, ControlFlowGraph g, Acquisition acq, ResourceUses uses,
                                         HeldFacts facts) {
+        // Auto-commit turned off only to stream a read (PostgreSQL cursors) commits nothing, so a
+        // failure leaves nothing half-done: only transactions that commit somewhere need a rollback.
+        if (!uses.commits(acq.function())) return null;
         List<CfgNode> begins = new ArrayList<>();
         for (CfgNode n : g.nodes()) {
             if (uses.txEffectOf(n) == ResourceUses.TxEffect.BEGIN) begins.add(n);
@@ -219,7 +223,7 @@ public final class ConnectionLeakRule implements Rule {
                     true);
             if (p == null) continue;
             SourceModule m = ctx.module();
-            Edge thrown = p.lastException();
+            Edge thrown = p.blame(true);
             Expr call = uses.throwingCall(thrown.from().element());
             Node at = call != null ? call : thrown.from().element();
             String var = acq.resource().name();

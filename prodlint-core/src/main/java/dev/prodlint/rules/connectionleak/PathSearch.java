@@ -19,20 +19,20 @@ import java.util.function.Predicate;
 final class PathSearch {
     /** A path found: its edges in order (the first leaves a start node). */
     record Path(List<Edge> edges, CfgNode end) {
-        /** The first exception edge taken, or null when the path completes normally. */
-        Edge firstException() {
-            for (Edge e : edges) {
-                if (e.kind() == Edge.Kind.EXCEPTION) return e;
+        /**
+         * The failure to blame: the last exception edge that leaves a call rather than a
+         * {@code throw} (a rethrow in a catch only passes the failure on), or with {@code first} the
+         * first such edge. Null when the path completes normally.
+         */
+        Edge blame(boolean first) {
+            Edge fallback = null;
+            for (int k = 0; k < edges.size(); k++) {
+                Edge e = edges.get(first ? k : edges.size() - 1 - k);
+                if (e.kind() != Edge.Kind.EXCEPTION) continue;
+                if (!(e.from().element() instanceof dev.prodlint.model.stmt.Throw)) return e;
+                if (fallback == null || !first) fallback = e;
             }
-            return null;
-        }
-
-        /** The last exception edge taken: the failure after which nothing on the path releases. */
-        Edge lastException() {
-            for (int i = edges.size() - 1; i >= 0; i--) {
-                if (edges.get(i).kind() == Edge.Kind.EXCEPTION) return edges.get(i);
-            }
-            return null;
+            return fallback;
         }
 
         /** The last node before the goal. */

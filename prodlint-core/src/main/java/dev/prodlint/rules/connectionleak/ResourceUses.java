@@ -215,7 +215,8 @@ final class ResourceUses {
             if (n instanceof Call c) {
                 if (isReleaseOfResource(c)) return;
                 Optional<CallMatch> m = ctx.calls().classify(c);
-                if (m.isPresent() && m.get().is(Role.NO_THROW)) return;
+                // Logging does not fail, and closing other resources first is not what leaks in practice.
+                if (m.isPresent() && (m.get().is(Role.NO_THROW) || m.get().is(Role.RELEASE))) return;
                 boolean counted = java || isAwaited(c);
                 FunctionDecl helper = LocalFunctions.callee(c);
                 if (helper != null) {
@@ -286,6 +287,21 @@ final class ResourceUses {
             if (e == TxEffect.END || (e == TxEffect.BEGIN && best[0] == TxEffect.NONE)) best[0] = e;
         });
         return best[0];
+    }
+
+    /** Does the function commit a transaction on the resource anywhere? */
+    boolean commits(Node body) {
+        boolean[] found = {false};
+        body.walk(n -> {
+            if (found[0] || !(n instanceof Call c)) return;
+            Expr r = c.receiver() == null ? null : c.receiver().unwrap();
+            if (!(r instanceof Name rn) || rn.symbol() != acq.resource()) return;
+            Optional<CallMatch> m = ctx.calls().classify(c);
+            if (m.isPresent() && m.get().is(Role.TRANSACTION_COMMIT)) found[0] = true;
+            String sql = sqlText(c.arg(0));
+            if (sql != null && sql.strip().toUpperCase(Locale.ROOT).startsWith("COMMIT")) found[0] = true;
+        });
+        return found[0];
     }
 
     private TxEffect txEffectOfCall(Call c) {
