@@ -101,8 +101,4 @@ public final class CallClassifier {
         return true;
     }
 
-    /** Convenience: the role of a call, if the models know it. */
-    public Optional<dev.prodlint.apimodel.Role> role(Call call) {
-        return classify(call).map(m -> m.method().role());
-    }
 }

@@ -232,8 +232,4 @@ public final class TypeOracle {
         out.add(name);
         return out;
     }
-
-    ApiModels models() {
-        return models;
-    }
 }

@@ -81,10 +81,6 @@ public final class ApiModels {
         }
     }
 
-    /** Does the type (or a supertype) have a method row with this role? */
-    public boolean hasRole(String typeId, Role role) {
-        return !methodsWithRole(typeId, role).isEmpty();
-    }
 
     public List<MethodModel> methodsWithRole(String typeId, Role role) {
         List<MethodModel> out = new ArrayList<>();

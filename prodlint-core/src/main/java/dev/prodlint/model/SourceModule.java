@@ -72,14 +72,6 @@ public final class SourceModule extends Node {
         return allFunctions;
     }
 
-    /** Every class in the file, nested and local ones included. */
-    public List<ClassDecl> allClasses() {
-        List<ClassDecl> out = new ArrayList<>();
-        walk(n -> {
-            if (n instanceof ClassDecl c) out.add(c);
-        });
-        return out;
-    }
 
     @Override
     public List<? extends Node> children() {

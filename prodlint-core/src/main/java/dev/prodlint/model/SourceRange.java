@@ -8,8 +8,4 @@ public record SourceRange(int startLine, int startColumn, int endLine, int endCo
                           int startOffset, int endOffset) {
 
     public static final SourceRange NONE = new SourceRange(1, 1, 1, 1, 0, 0);
-
-    public boolean contains(SourceRange other) {
-        return startOffset <= other.startOffset && other.endOffset <= endOffset;
-    }
 }
