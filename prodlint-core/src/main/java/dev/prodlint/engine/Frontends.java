@@ -8,7 +8,7 @@ import java.util.EnumMap;
 import java.util.Map;
 
 /** One thread's frontends, created on first use (parsers must not be shared between threads). */
-final class Frontends implements AutoCloseable {
+final class Frontends {
     private final Map<Language, Frontend> byLanguage = new EnumMap<>(Language.class);
 
     Frontend forLanguage(Language language) {
@@ -20,11 +20,5 @@ final class Frontends implements AutoCloseable {
             if (e.getKey().isJsFamily()) return e.getValue();
         }
         return new TypeScriptFrontend();
-    }
-
-    @Override
-    public void close() {
-        for (Frontend f : byLanguage.values()) f.close();
-        byLanguage.clear();
     }
 }

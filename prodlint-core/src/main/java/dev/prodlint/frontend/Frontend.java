@@ -7,14 +7,10 @@ import dev.prodlint.model.SourceModule;
  * Lowers one file of a language into the program model. Implementations are used by one thread at
  * a time (parsers are not thread-safe); the scanner keeps one per worker thread.
  */
-public interface Frontend extends AutoCloseable {
+public interface Frontend {
     /**
      * @param path the path relative to the scan root, '/'-separated
      * @throws ParseFailure when the file cannot be parsed at all
      */
     SourceModule lower(String path, Language language, String content) throws ParseFailure;
-
-    @Override
-    default void close() {
-    }
 }
