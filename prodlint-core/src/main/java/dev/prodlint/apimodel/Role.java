@@ -9,6 +9,8 @@ import java.util.stream.Collectors;
 public enum Role {
     /** Takes a pooled connection, client or resource that the caller must give back. */
     ACQUIRE("acquire"),
+    /** Hands out a connection someone else owns (the caller's session in a stored procedure): nothing to release. */
+    BORROW("borrow"),
     /** Gives an acquired resource back (release, close, end, or a pool's release(resource)). */
     RELEASE("release"),
     /** Sends a query or command to a database. */

@@ -20,7 +20,7 @@ class ConnectionLeakMessagesTest {
     }
 
     @Test
-    void blamesTheFailingCallNotTheRethrow() {
+    void blamesTheFailingCallNotTheRethrowAndNamesWhatCommits() {
         List<Finding> f = check(Language.JAVA, """
                 import java.sql.*;
                 import javax.sql.DataSource;
@@ -29,10 +29,15 @@ class ConnectionLeakMessagesTest {
                     void delete(String login) {
                         try (Connection c = ds.getConnection()) {
                             c.setAutoCommit(false);
-                            PreparedStatement ps = c.prepareStatement("DELETE FROM users WHERE login = ?");
-                            ps.setString(1, login);
-                            ps.execute();
-                            c.commit();
+                            try {
+                                c.prepareStatement("DELETE FROM sessions WHERE login = ?").execute();
+                                c.prepareStatement("DELETE FROM users WHERE login = ?").execute();
+                                c.commit();
+                            } catch (SQLException e) {
+                                throw new IllegalStateException(e);
+                            } finally {
+                                c.setAutoCommit(true);
+                            }
                         } catch (SQLException e) {
                             throw new IllegalStateException(e);
                         }
@@ -40,8 +45,29 @@ class ConnectionLeakMessagesTest {
                 }
                 """);
         assertThat(f).hasSize(1);
-        assertThat(f.get(0).message()).startsWith("Transaction opened on `c` at line 7").contains("line 8").doesNotContain("line 13");
+        assertThat(f.get(0).message()).startsWith("Transaction opened on `c` at line 7 is committed half-done if")
+                .contains("at line 10 throws after").contains("at line 9 succeeded")
+                .contains("`c.setAutoCommit(true)` at line 15 then commits").doesNotContain("line 13 throws");
         assertThat(f.get(0).fix()).contains("c.rollback()");
+        assertThat(f.get(0).related()).extracting(r -> r.range().startLine()).containsExactly(7, 9, 10, 15);
+    }
+
+    @Test
+    void javaTransactionClosedWithoutRollbackIsLeftToThePool() {
+        assertThat(check(Language.JAVA, """
+                import java.sql.*;
+                import javax.sql.DataSource;
+                class Users {
+                    DataSource ds;
+                    void delete(String login) throws SQLException {
+                        try (Connection c = ds.getConnection()) {
+                            c.setAutoCommit(false);
+                            c.prepareStatement("DELETE FROM users").execute();
+                            c.commit();
+                        }
+                    }
+                }
+                """)).isEmpty();
     }
 
     @Test

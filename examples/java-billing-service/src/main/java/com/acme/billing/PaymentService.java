@@ -17,25 +17,27 @@ public class PaymentService {
     }
 
     /**
-     * Applies a payment and settles the invoice in one transaction, but never rolls back: when the
-     * second update fails, the connection is closed with the transaction still open.
+     * Applies a payment and settles the invoice in one transaction. When settling fails, the finally
+     * switches auto-commit back on, which commits the payment row without the settlement: the
+     * customer is charged and the invoice stays open.
      */
     public void applyPayment(long invoiceId, BigDecimal amount) throws SQLException {
         try (Connection conn = dataSource.getConnection()) {
             conn.setAutoCommit(false);
             try (PreparedStatement pay = conn.prepareStatement(
-                    "INSERT INTO payments (invoice_id, amount) VALUES (?, ?)")) {
+                         "INSERT INTO payments (invoice_id, amount) VALUES (?, ?)");
+                 PreparedStatement settle = conn.prepareStatement(
+                         "UPDATE invoices SET status = 'PAID' WHERE id = ?")) {
                 pay.setLong(1, invoiceId);
                 pay.setBigDecimal(2, amount);
                 pay.executeUpdate();
-            }
-            try (PreparedStatement settle = conn.prepareStatement(
-                    "UPDATE invoices SET status = 'PAID' WHERE id = ?")) {
                 settle.setLong(1, invoiceId);
                 settle.executeUpdate();
+                conn.commit();
+                log.info("payment applied to invoice {}", invoiceId);
+            } finally {
+                conn.setAutoCommit(true);
             }
-            conn.commit();
-            log.info("payment applied to invoice {}", invoiceId);
         }
     }
 

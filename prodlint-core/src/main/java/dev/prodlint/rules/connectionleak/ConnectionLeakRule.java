@@ -20,6 +20,7 @@ import dev.prodlint.rules.Snippets;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.function.Predicate;
 
 /**
  * Finds pooled connections and clients whose release is not guaranteed on every path, and
@@ -201,56 +202,117 @@ public final class ConnectionLeakRule implements Rule {
                 n -> n == g.exit() || n == g.throwExit(), true);
     }
 
+    /**
+     * A transaction whose failure path does not roll back. In JavaScript the client goes back to the
+     * pool inside the open transaction, so releasing (or leaving) without a rollback is the bug. In
+     * Java, closing a connection with a transaction open is left to the pool or driver (HikariCP and
+     * DBCP roll back); the bug there is committing the half-done work on the failure path, which
+     * {@code setAutoCommit(true)} or {@code commit()} in a finally or a swallowing catch does.
+     */
     private Finding findOpenTransaction(ModuleContext ctx, ControlFlowGraph g, Acquisition acq, ResourceUses uses,
                                         HeldFacts facts) {
         // Auto-commit turned off only to stream a read (PostgreSQL cursors) commits nothing, so a
         // failure leaves nothing half-done: only transactions that commit somewhere need a rollback.
         if (!uses.commits(acq.function())) return null;
-        List<CfgNode> begins = new ArrayList<>();
-        for (CfgNode n : g.nodes()) {
-            if (uses.txEffectOf(n) == ResourceUses.TxEffect.BEGIN) begins.add(n);
-        }
-        for (CfgNode begin : begins) {
+        boolean java = ctx.module().language() == Language.JAVA;
+        for (CfgNode begin : g.nodes()) {
+            if (uses.txEffectOf(begin) != ResourceUses.TxEffect.BEGIN) continue;
             List<CfgNode> starts = new ArrayList<>();
             for (Edge e : begin.successors()) {
                 if (e.kind() != Edge.Kind.EXCEPTION) starts.add(e.to());
             }
-            PathSearch.Path p = PathSearch.find(g, starts,
-                    n -> uses.txEffectOf(n) == ResourceUses.TxEffect.END || uses.kills(n, true),
-                    e -> facts.feasible(e) && (e.kind() != Edge.Kind.EXCEPTION
-                            || (uses.canThrow(e.from()) && !e.uncheckedOnly())),
-                    n -> n == g.exit() || n == g.throwExit() || uses.effectOf(n) == ResourceUses.Effect.RELEASE,
-                    true);
-            if (p == null) continue;
-            SourceModule m = ctx.module();
-            Edge thrown = p.blame(true);
-            Expr call = uses.throwingCall(thrown.from().element());
-            Node at = call != null ? call : thrown.from().element();
-            String var = acq.resource().name();
-            Node beginCall = firstCallOn(begin.element(), acq);
-            String what = call instanceof Call c ? "`" + Snippets.call(m, c) + "`" : "the statement";
-            String message = "Transaction opened on `" + var + "` at line " + begin.element().range().startLine()
-                    + " is not rolled back if " + what + " at line " + at.range().startLine() + " throws.";
-            List<Finding.Related> related = List.of(
-                    new Finding.Related(m.path(), beginCall != null ? beginCall.range() : begin.element().range(),
-                            "transaction opened here"),
-                    new Finding.Related(m.path(), at.range(), "can throw here; no rollback follows"));
-            boolean java = m.language() == Language.JAVA;
-            String why = java
-                    ? "The connection is closed with the transaction still open: depending on the driver and pool it "
-                      + "is committed half-done, rolled back late, or handed to the next borrower with its locks held."
-                    : "The client goes back to the pool inside an open, failed transaction: the next request that "
-                      + "borrows it runs in that transaction, and the rows it locked stay locked.";
-            String fix = java
-                    ? "Catch the failure, call `" + var + ".rollback()`, and rethrow: "
-                      + "`try { ...; " + var + ".commit(); } catch (SQLException e) { " + var + ".rollback(); throw e; }`."
-                    : "Roll back in a catch and rethrow: `try { await " + var + ".query('BEGIN'); ...; await " + var
-                      + ".query('COMMIT'); } catch (e) { await " + var + ".query('ROLLBACK'); throw e; } finally { "
-                      + var + ".release(); }`.";
-            return new Finding(ID, Severity.ERROR, message, why, fix, m.path(), beginCall != null ? beginCall.range()
-                    : begin.element().range(), related, acq.function().displayName());
+            Predicate<CfgNode> stop = java
+                    ? n -> uses.txEffectOf(n) == ResourceUses.TxEffect.ROLLBACK || uses.kills(n, true)
+                    : n -> uses.txEffectOf(n) != ResourceUses.TxEffect.NONE && uses.txEffectOf(n) != ResourceUses.TxEffect.BEGIN
+                            || uses.kills(n, true);
+            Predicate<CfgNode> goal = java
+                    ? n -> uses.txEffectOf(n) == ResourceUses.TxEffect.COMMIT
+                    : n -> n == g.exit() || n == g.throwExit() || uses.effectOf(n) == ResourceUses.Effect.RELEASE;
+            Predicate<Edge> follow = e -> facts.feasible(e) && (e.kind() != Edge.Kind.EXCEPTION
+                    || (uses.canThrow(e.from()) && !e.uncheckedOnly()));
+            if (!java) {
+                PathSearch.Path p = PathSearch.find(g, starts, stop, follow, goal, true);
+                if (p != null) return transactionFinding(ctx, acq, uses, begin, null, p);
+                continue;
+            }
+            // Java: only a failure after a write leaves something half-done for the commit to keep;
+            // a failing commit is not such a failure. Blame a failing write first if one can.
+            Predicate<Edge> javaFollow = e -> follow.test(e)
+                    && !(e.kind() == Edge.Kind.EXCEPTION && uses.txEffectOf(e.from()) == ResourceUses.TxEffect.COMMIT);
+            Predicate<Edge> writeFails = e -> javaFollow.test(e) && (e.kind() != Edge.Kind.EXCEPTION || uses.writes(e.from()));
+            for (CfgNode write : writesAfter(g, starts, stop, uses)) {
+                List<CfgNode> afterWrite = new ArrayList<>();
+                for (Edge e : write.successors()) {
+                    if (e.kind() != Edge.Kind.EXCEPTION) afterWrite.add(e.to());
+                }
+                PathSearch.Path p = PathSearch.find(g, afterWrite, stop, writeFails, goal, true);
+                if (p == null) p = PathSearch.find(g, afterWrite, stop, javaFollow, goal, true);
+                if (p != null) return transactionFinding(ctx, acq, uses, begin, write, p);
+            }
         }
         return null;
+    }
+
+    /** The nodes that write through the connection, reachable from the transaction's start, in order. */
+    private static List<CfgNode> writesAfter(ControlFlowGraph g, List<CfgNode> starts, Predicate<CfgNode> stop,
+                                             ResourceUses uses) {
+        List<CfgNode> out = new ArrayList<>();
+        java.util.ArrayDeque<CfgNode> queue = new java.util.ArrayDeque<>(starts);
+        java.util.Set<CfgNode> seen = new java.util.HashSet<>();
+        while (!queue.isEmpty()) {
+            CfgNode n = queue.poll();
+            if (!seen.add(n) || stop.test(n)) continue;
+            if (uses.writes(n)) out.add(n);
+            for (Edge e : n.successors()) {
+                if (e.kind() != Edge.Kind.EXCEPTION) queue.add(e.to());
+            }
+        }
+        out.sort(java.util.Comparator.comparingInt(n -> n.element().range().startOffset()));
+        return out;
+    }
+
+    private Finding transactionFinding(ModuleContext ctx, Acquisition acq, ResourceUses uses, CfgNode begin,
+                                       CfgNode write, PathSearch.Path p) {
+        SourceModule m = ctx.module();
+        boolean java = m.language() == Language.JAVA;
+        Edge thrown = p.blame(true);
+        Expr call = uses.throwingCall(thrown.from().element());
+        Node at = call != null ? call : thrown.from().element();
+        String var = acq.resource().name();
+        Node beginCall = firstCallOn(begin.element(), acq);
+        Node beginAt = beginCall != null ? beginCall : begin.element();
+        String what = call instanceof Call c ? "`" + Snippets.call(m, c) + "`" : "the statement";
+        List<Finding.Related> related = new ArrayList<>();
+        related.add(new Finding.Related(m.path(), beginAt.range(), "transaction opened here"));
+        related.add(new Finding.Related(m.path(), at.range(), "can throw here; no rollback follows"));
+        String message = "Transaction opened on `" + var + "` at line " + begin.element().range().startLine()
+                + " is not rolled back if " + what + " at line " + at.range().startLine() + " throws";
+        if (java) message = message.replace("is not rolled back if", "is committed half-done if");
+        String why;
+        String fix;
+        if (java) {
+            Node committer = firstCallOn(p.end().element(), acq);
+            Node cAt = committer != null ? committer : p.end().element();
+            related.add(new Finding.Related(m.path(), cAt.range(), "commits the half-done work"));
+            Expr wrote = write == null ? null : uses.throwingCall(write.element());
+            if (wrote != null) related.add(1, new Finding.Related(m.path(), wrote.range(), "this write has succeeded"));
+            message += (wrote == null ? "" : " after `" + Snippets.code(m, wrote) + "` at line " + wrote.range().startLine()
+                    + " succeeded") + "; `" + Snippets.code(m, cAt) + "` at line " + cAt.range().startLine()
+                    + " then commits the half-done work.";
+            why = "On the failure path the statements that succeeded are committed without the ones that failed: "
+                    + "the data is left half-written, and nothing reports it (setAutoCommit(true) commits an open transaction).";
+            fix = "Roll back before anything commits on the failure path: "
+                    + "`catch (SQLException e) { " + var + ".rollback(); throw e; }` ahead of the finally that restores auto-commit.";
+        } else {
+            message += ".";
+            why = "The client goes back to the pool inside an open, failed transaction: the next request that "
+                    + "borrows it runs in that transaction, and the rows it locked stay locked.";
+            fix = "Roll back in a catch and rethrow: `try { await " + var + ".query('BEGIN'); ...; await " + var
+                    + ".query('COMMIT'); } catch (e) { await " + var + ".query('ROLLBACK'); throw e; } finally { "
+                    + var + ".release(); }`.";
+        }
+        return new Finding(ID, Severity.ERROR, message, why, fix, m.path(), beginAt.range(), related,
+                acq.function().displayName());
     }
 
     private static Node firstCallOn(Node element, Acquisition acq) {

@@ -273,9 +273,10 @@ final class ResourceUses {
 
     // ---- transactions ----
 
-    enum TxEffect { NONE, BEGIN, END }
+    /** What a node does to a transaction on the resource; ROLLBACK also covers destroying the client. */
+    enum TxEffect { NONE, BEGIN, COMMIT, ROLLBACK }
 
-    /** Does the node open a transaction on the resource, or end it (commit, rollback, destroy)? */
+    /** Does the node open, commit or roll back a transaction on the resource? The strongest effect wins. */
     TxEffect txEffectOf(CfgNode node) {
         if (node.kind() != CfgNode.Kind.STATEMENT && node.kind() != CfgNode.Kind.CONDITION) return TxEffect.NONE;
         TxEffect[] best = {TxEffect.NONE};
@@ -284,9 +285,24 @@ final class ResourceUses {
             Expr r = c.receiver() == null ? null : c.receiver().unwrap();
             if (!(r instanceof Name rn) || rn.symbol() != acq.resource()) return;
             TxEffect e = txEffectOfCall(c);
-            if (e == TxEffect.END || (e == TxEffect.BEGIN && best[0] == TxEffect.NONE)) best[0] = e;
+            if (e.ordinal() > best[0].ordinal()) best[0] = e;
         });
         return best[0];
+    }
+
+    private static final Set<String> WRITE_METHODS =
+            Set.of("executeUpdate", "execute", "executeBatch", "executeLargeUpdate", "executeLargeBatch");
+
+    /** Does the node write through JDBC ({@code executeUpdate} and kin on a statement)? */
+    boolean writes(CfgNode node) {
+        if (node.kind() != CfgNode.Kind.STATEMENT || node.element() == null) return false;
+        boolean[] found = {false};
+        node.element().walk(n -> {
+            if (found[0] || !(n instanceof Call c) || !WRITE_METHODS.contains(c.methodName())) return;
+            Optional<CallMatch> m = ctx.calls().classify(c);
+            if (m.isPresent() && m.get().typeId().startsWith("java.sql.")) found[0] = true;
+        }, true);
+        return found[0];
     }
 
     /** Does the function commit a transaction on the resource anywhere? */
@@ -308,15 +324,17 @@ final class ResourceUses {
         Optional<CallMatch> m = ctx.calls().classify(c);
         Role role = m.map(x -> x.method().role()).orElse(null);
         if (role == Role.TRANSACTION_BEGIN) return TxEffect.BEGIN;
-        if (role == Role.TRANSACTION_COMMIT || role == Role.TRANSACTION_ROLLBACK) return TxEffect.END;
+        if (role == Role.TRANSACTION_COMMIT) return TxEffect.COMMIT;
+        if (role == Role.TRANSACTION_ROLLBACK) return TxEffect.ROLLBACK;
         // pg: release(err) or release(true) destroys the client, which ends its transaction.
-        if (releaseNames.contains(c.methodName()) && !c.args().isEmpty()) return TxEffect.END;
+        if (releaseNames.contains(c.methodName()) && !c.args().isEmpty()) return TxEffect.ROLLBACK;
         if (role == Role.DB_QUERY || (role == null && "query".equals(c.methodName()))) {
             String sql = sqlText(c.arg(m.map(x -> x.method().sqlArg()).filter(i -> i != null).orElse(0)));
             if (sql == null) return TxEffect.NONE;
             String head = sql.strip().toUpperCase(Locale.ROOT);
             if (head.startsWith("BEGIN") || head.startsWith("START TRANSACTION")) return TxEffect.BEGIN;
-            if (head.startsWith("COMMIT") || head.startsWith("ROLLBACK") || head.startsWith("END")) return TxEffect.END;
+            if (head.startsWith("COMMIT") || head.startsWith("END")) return TxEffect.COMMIT;
+            if (head.startsWith("ROLLBACK")) return TxEffect.ROLLBACK;
         }
         return TxEffect.NONE;
     }
