@@ -39,8 +39,8 @@ public final class ConnectionLeakRule implements Rule {
             violation, a timeout, a deadlock) leaks one connection. After as many failures as the pool \
             has connections, every request waits for a connection that never comes: the service hangs, \
             and nothing is logged, because the hang is in acquiring, not in a query. A transaction \
-            left open on a connection that goes back to the pool holds its locks and poisons the next \
-            borrower.""",
+            left open on a client that goes back to the pool holds its locks and poisons the next \
+            borrower; a JDBC failure path that switches auto-commit back on commits the half-done work.""",
             """
             const client = await pool.connect();
             const { rows } = await client.query('SELECT * FROM orders WHERE id = $1', [id]);
