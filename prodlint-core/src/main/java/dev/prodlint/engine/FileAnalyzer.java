@@ -52,6 +52,10 @@ final class FileAnalyzer {
             return error(file, e.getMessage() + where, bytes.length);
         } catch (StackOverflowError e) {
             return error(file, "nesting too deep to analyse", bytes.length);
+        } catch (LinkageError e) {
+            // The native TypeScript parser ships for Linux, macOS and Windows on x86_64 and arm64.
+            return error(file, "the " + file.language().id() + " parser cannot load on this platform: " + e.getMessage(),
+                    bytes.length);
         } catch (RuntimeException e) {
             return error(file, "could not be parsed: " + e, bytes.length);
         }
