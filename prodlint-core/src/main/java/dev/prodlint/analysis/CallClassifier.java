@@ -83,6 +83,17 @@ public final class CallClassifier {
         return Optional.empty();
     }
 
+    /** A literal argument constraint: exact, or a glob with {@code *}. */
+    private static boolean argMatches(String expected, String actual) {
+        if (!expected.contains("*")) return expected.equals(actual);
+        StringBuilder regex = new StringBuilder();
+        for (String part : expected.split("\\*", -1)) {
+            if (regex.length() > 0) regex.append(".*");
+            regex.append(java.util.regex.Pattern.quote(part));
+        }
+        return actual.matches(regex.toString());
+    }
+
     /** The name a receiver is known by: {@code pool}, {@code this.pool}, {@code db.pool} all give "pool". */
     static String receiverName(Expr receiver) {
         Expr r = receiver.unwrap();
@@ -96,7 +107,7 @@ public final class CallClassifier {
     private static boolean argsMatch(Call call, MethodModel m) {
         for (Map.Entry<String, String> e : m.args().entrySet()) {
             Expr arg = call.arg(Integer.parseInt(e.getKey()));
-            if (!(arg instanceof Literal l) || !e.getValue().equals(l.value())) return false;
+            if (!(arg instanceof Literal l) || l.value() == null || !argMatches(e.getValue(), l.value())) return false;
         }
         return true;
     }

@@ -9,7 +9,10 @@ import java.util.stream.Collectors;
 public enum Role {
     /** Takes a pooled connection, client or resource that the caller must give back. */
     ACQUIRE("acquire"),
-    /** Hands out a connection someone else owns (the caller's session in a stored procedure): nothing to release. */
+    /**
+     * Gives the caller a connection it must not release: one someone else owns (the session in a
+     * stored procedure), or none at all (Derby's shutdown URL).
+     */
     BORROW("borrow"),
     /** Gives an acquired resource back (release, close, end, or a pool's release(resource)). */
     RELEASE("release"),
