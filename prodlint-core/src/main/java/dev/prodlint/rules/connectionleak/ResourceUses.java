@@ -98,8 +98,7 @@ final class ResourceUses {
         boolean[] found = {false};
         body.walk(n -> {
             if (found[0] || !(n instanceof Call c)) return;
-            Expr r = c.receiver() == null ? null : c.receiver().unwrap();
-            if (!(r instanceof Name rn) || rn.symbol() != acq.resource()) return;
+            if (!isCallOn(c, acq.resource())) return;
             String m = c.methodName();
             if ("on".equals(m) || "once".equals(m) || "addListener".equals(m)) found[0] = true;
             String sql = sqlText(c.arg(0));
@@ -178,8 +177,7 @@ final class ResourceUses {
         boolean[] found = {false};
         helper.body().walk(n -> {
             if (found[0] || !(n instanceof Call c)) return;
-            Expr r = c.receiver() == null ? null : c.receiver().unwrap();
-            if (r instanceof Name rn && rn.symbol() == s && releaseNames.contains(c.methodName())) found[0] = true;
+            if (isCallOn(c, s) && releaseNames.contains(c.methodName())) found[0] = true;
             for (int i = 0; i < c.args().size(); i++) {
                 if (c.arg(i).unwrap() instanceof Name an && an.symbol() == s) {
                     Optional<CallMatch> m = ctx.calls().classify(c);
@@ -267,8 +265,7 @@ final class ResourceUses {
     }
 
     private boolean isReleaseOfResource(Call c) {
-        Expr r = c.receiver() == null ? null : c.receiver().unwrap();
-        return r instanceof Name n && n.symbol() == acq.resource() && releaseNames.contains(c.methodName());
+        return isCallOn(c, acq.resource()) && releaseNames.contains(c.methodName());
     }
 
     // ---- transactions ----
@@ -282,8 +279,7 @@ final class ResourceUses {
         TxEffect[] best = {TxEffect.NONE};
         node.element().walk(n -> {
             if (!(n instanceof Call c)) return;
-            Expr r = c.receiver() == null ? null : c.receiver().unwrap();
-            if (!(r instanceof Name rn) || rn.symbol() != acq.resource()) return;
+            if (!isCallOn(c, acq.resource())) return;
             TxEffect e = txEffectOfCall(c);
             if (e.ordinal() > best[0].ordinal()) best[0] = e;
         });
@@ -310,8 +306,7 @@ final class ResourceUses {
         boolean[] found = {false};
         body.walk(n -> {
             if (found[0] || !(n instanceof Call c)) return;
-            Expr r = c.receiver() == null ? null : c.receiver().unwrap();
-            if (!(r instanceof Name rn) || rn.symbol() != acq.resource()) return;
+            if (!isCallOn(c, acq.resource())) return;
             Optional<CallMatch> m = ctx.calls().classify(c);
             if (m.isPresent() && m.get().is(Role.TRANSACTION_COMMIT)) found[0] = true;
             String sql = sqlText(c.arg(0));
@@ -337,6 +332,12 @@ final class ResourceUses {
             if (head.startsWith("ROLLBACK")) return TxEffect.ROLLBACK;
         }
         return TxEffect.NONE;
+    }
+
+    /** Is {@code c} a method call on the variable {@code s} ({@code s.m(...)})? */
+    private static boolean isCallOn(Call c, Symbol s) {
+        Expr r = c.receiver() == null ? null : c.receiver().unwrap();
+        return r instanceof Name n && n.symbol() == s;
     }
 
     private static String sqlText(Expr e) {
