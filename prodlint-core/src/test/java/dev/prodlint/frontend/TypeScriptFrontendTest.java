@@ -115,6 +115,23 @@ class TypeScriptFrontendTest {
     }
 
     @Test
+    void legacyDecoratorsBeforeExportParseWithPositionsKept() {
+        SourceModule m = Lowered.lower(Language.JAVASCRIPT, """
+                @inject('store')
+                @withStyles(theme => ({ '@global': { body: { margin: theme.spacing(1) } } }))
+                /** Orders page. */
+                export default class Orders extends React.Component {
+                  load() { return this.props.store.fetch(); }
+                }
+                """);
+        ClassDecl c = Lowered.all(m, ClassDecl.class).get(0);
+        assertThat(c.name()).isEqualTo("Orders");
+        Call fetch = Lowered.all(m, Call.class).stream().filter(x -> "fetch".equals(x.methodName())).findFirst().orElseThrow();
+        assertThat(fetch.range().startLine()).isEqualTo(5);
+        assertThat(m.text().slice(fetch.range())).isEqualTo("this.props.store.fetch()");
+    }
+
+    @Test
     void tsxAndJsxParse() {
         SourceModule tsx = Lowered.lower(Language.TSX, "export const A = () => <div onClick={() => save()}>{items.map(i => <b>{i}</b>)}</div>;\n");
         assertThat(Lowered.all(tsx, Call.class)).extracting(Call::methodName).contains("save", "map");

@@ -69,8 +69,18 @@ public final class TypeScriptFrontend implements Frontend {
      */
     private Swc4jParseOutput parse(String content, Swc4jParseOptions options) throws Swc4jCoreException {
         Matcher bigints = BIGINT.matcher(content);
-        return swc.parse(bigints.find() ? bigints.replaceAll("$1 ") : content, options);
+        String text = bigints.find() ? bigints.replaceAll("$1 ") : content;
+        try {
+            return swc.parse(text, options);
+        } catch (Swc4jCoreException e) {
+            // Legacy decorators before `export` (`@observer export default class`, MobX-era React)
+            // are rejected; moving the keywords ahead of the decorators keeps the length, the line
+            // count and the class body's offsets.
+            if (e.getMessage() == null || !e.getMessage().contains("between a decorator and a class")) throw e;
+            return swc.parse(DecoratedExports.reorder(text), options);
+        }
     }
+
 
     private static final Pattern BIGINT = Pattern.compile("\\b(0[xXbBoO][0-9a-fA-F_]+|[0-9][0-9_]*)n\\b");
 
