@@ -132,6 +132,13 @@ class TypeScriptFrontendTest {
     }
 
     @Test
+    void brokenLegacyDecoratorsFailCleanly() {
+        TypeScriptFrontend fe = new TypeScriptFrontend();
+        assertThatThrownBy(() -> fe.lower("x.jsx", Language.JAVASCRIPT, "@dec(a, 'unterminated\nexport default class A {}\n@x"))
+                .isInstanceOf(ParseFailure.class);
+    }
+
+    @Test
     void tsxAndJsxParse() {
         SourceModule tsx = Lowered.lower(Language.TSX, "export const A = () => <div onClick={() => save()}>{items.map(i => <b>{i}</b>)}</div>;\n");
         assertThat(Lowered.all(tsx, Call.class)).extracting(Call::methodName).contains("save", "map");

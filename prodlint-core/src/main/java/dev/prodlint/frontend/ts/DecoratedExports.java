@@ -22,7 +22,7 @@ final class DecoratedExports {
                 i++;
                 continue;
             }
-            int end = skipDecorators(s, i);
+            int end = Math.min(skipDecorators(s, i), s.length());
             Matcher m = EXPORT.matcher(s).region(end, s.length());
             if (end > i && m.lookingAt()) {
                 String decorators = s.substring(i, end);
@@ -69,7 +69,7 @@ final class DecoratedExports {
             }
             p++;
         }
-        return p;
+        return Math.min(p, s.length());
     }
 
     private static int skipSpace(String s, int p) {
