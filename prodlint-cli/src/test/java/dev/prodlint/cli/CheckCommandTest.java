@@ -108,8 +108,9 @@ class CheckCommandTest {
         Set<ValidationMessage> problems = schema.validate(sarif);
         assertThat(problems).isEmpty();
         JsonNode run = sarif.path("runs").get(0);
-        assertThat(run.path("tool").path("driver").path("rules").get(0).path("id").asText()).isEqualTo("connection-leak");
-        assertThat(run.path("tool").path("driver").path("rules").get(0).path("help").path("text").asText()).isNotEmpty();
+        JsonNode rules = run.path("tool").path("driver").path("rules");
+        assertThat(rules).extracting(r -> r.path("id").asText()).contains("cache-stampede", "connection-leak");
+        rules.forEach(r -> assertThat(r.path("help").path("text").asText()).isNotEmpty());
         JsonNode result = run.path("results").get(0);
         assertThat(result.path("locations").get(0).path("physicalLocation").path("artifactLocation").path("uri").asText())
                 .isEqualTo("src/Repo.java");

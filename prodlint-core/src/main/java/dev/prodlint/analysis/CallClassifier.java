@@ -57,7 +57,11 @@ public final class CallClassifier {
                 Optional<FunctionModel> f = models.function(ref);
                 if (f.isPresent() && argsMatch(call, f.get().method())) return Optional.of(new CallMatch(ref, f.get().method(), false));
             }
-            return Optional.empty();
+            return call.callee() instanceof Name n && n.symbol() == null ? inherited(call, name) : Optional.empty();
+        }
+        if (receiver instanceof This) {
+            Optional<CallMatch> m = inherited(call, name);
+            if (m.isPresent()) return m;
         }
         Set<String> receiverTypes = types.typesOf(receiver, depth);
         for (String t : receiverTypes) {
@@ -73,7 +77,7 @@ public final class CallClassifier {
         if (receiverTypes.stream().noneMatch(t -> models.type(t).isPresent())) {
             String hintName = receiverName(receiver);
             if (hintName != null) {
-                for (String t : models.hintedTypes(hintName)) {
+                for (String t : models.hintedTypes(hintName, types.isJava())) {
                     for (MethodModel m : models.methods(t, name)) {
                         if (argsMatch(call, m)) return Optional.of(new CallMatch(t, m, true));
                     }
@@ -83,15 +87,46 @@ public final class CallClassifier {
         return Optional.empty();
     }
 
-    /** A literal argument constraint: exact, or a glob with {@code *}. */
-    private static boolean argMatches(String expected, String actual) {
-        if (!expected.contains("*")) return expected.equals(actual);
+    /**
+     * A method the enclosing class inherits from a modelled superclass, called on {@code this} or
+     * without a receiver (MyBatis-Plus {@code ServiceImpl.getById}). Only when the class does not
+     * declare a method of that name itself.
+     */
+    private Optional<CallMatch> inherited(Call call, String name) {
+        dev.prodlint.model.ClassDecl owner = call.ancestor(dev.prodlint.model.ClassDecl.class);
+        if (owner == null || owner.superclass() == null || !owner.methods(name).isEmpty()) return Optional.empty();
+        for (String t : types.qualify(owner.superclass())) {
+            for (MethodModel m : models.methods(t, name)) {
+                if (argsMatch(call, m)) return Optional.of(new CallMatch(t, m, false));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * One argument constraint: {@code <function>} wants a function or method reference,
+     * {@code {NX}} an object literal with that property; anything else is a literal, exact or a
+     * glob with {@code *}, compared without case (Redis flags are written both ways).
+     */
+    private static boolean argMatches(Expr arg, String expected) {
+        if (expected.equals("<function>")) {
+            return arg instanceof dev.prodlint.model.expr.Lambda
+                    || arg instanceof dev.prodlint.model.expr.OtherExpr o && o.kind().startsWith("method-reference");
+        }
+        if (expected.startsWith("{") && expected.endsWith("}")) {
+            return arg instanceof dev.prodlint.model.expr.ObjectLit o && o.get(expected.substring(1, expected.length() - 1)) != null;
+        }
+        return arg instanceof Literal l && l.value() != null && literalMatches(expected, l.value());
+    }
+
+    private static boolean literalMatches(String expected, String actual) {
+        if (!expected.contains("*")) return expected.equalsIgnoreCase(actual);
         StringBuilder regex = new StringBuilder();
         for (String part : expected.split("\\*", -1)) {
             if (regex.length() > 0) regex.append(".*");
             regex.append(java.util.regex.Pattern.quote(part));
         }
-        return actual.matches(regex.toString());
+        return java.util.regex.Pattern.compile(regex.toString(), java.util.regex.Pattern.CASE_INSENSITIVE).matcher(actual).matches();
     }
 
     /** The name a receiver is known by: {@code pool}, {@code this.pool}, {@code db.pool} all give "pool". */
@@ -107,7 +142,7 @@ public final class CallClassifier {
     private static boolean argsMatch(Call call, MethodModel m) {
         for (Map.Entry<String, String> e : m.args().entrySet()) {
             Expr arg = call.arg(Integer.parseInt(e.getKey()));
-            if (!(arg instanceof Literal l) || l.value() == null || !argMatches(e.getValue(), l.value())) return false;
+            if (arg == null || !argMatches(arg, e.getValue())) return false;
         }
         return true;
     }

@@ -49,6 +49,10 @@ public final class TypeOracle {
         this.calls = calls;
     }
 
+    boolean isJava() {
+        return module.language() == Language.JAVA;
+    }
+
     public Set<String> typesOf(Expr e) {
         return typesOf(e, 0);
     }
@@ -76,7 +80,8 @@ public final class TypeOracle {
                 if (f != null) return ofField(f, depth);
             }
             String ref = valueRef(m);
-            return ref == null ? Set.of() : Set.of(ref);
+            if (ref != null) return Set.of(ref);
+            return m.property() == null ? Set.of() : memberOf(m, depth);
         }
         if (e instanceof New n) {
             Set<String> out = new LinkedHashSet<>();
@@ -96,12 +101,35 @@ public final class TypeOracle {
                 Optional<FunctionModel> f = models.function(ref);
                 if (f.isPresent() && f.get().method().returns() != null) return Set.of(f.get().method().returns());
             }
+            // A function of this file with a declared return type: getLock(key): Mutex.
+            dev.prodlint.model.FunctionDecl local = LocalFunctions.callee(c);
+            if (local != null && local.returnType() != null) return new LinkedHashSet<>(qualify(local.returnType()));
             return Set.of();
         }
         if (e instanceof Conditional c) {
             Set<String> out = new LinkedHashSet<>(typesOf(c.then(), depth + 1));
             out.addAll(typesOf(c.otherwise(), depth + 1));
             return out;
+        }
+        return Set.of();
+    }
+
+    /**
+     * A property whose type the owner's model gives ({@code prisma.user} on a PrismaClient); when
+     * the owner's type is unknown, its name may suggest one, and the result is a guess like any hint.
+     */
+    private Set<String> memberOf(Member m, int depth) {
+        Set<String> owners = typesOf(m.object(), depth + 1);
+        for (String t : owners) {
+            String member = models.type(t).map(x -> x.memberType(m.property())).orElse(null);
+            if (member != null) return Set.of(member);
+        }
+        if (owners.stream().anyMatch(t -> models.type(t).isPresent())) return Set.of();
+        String hint = CallClassifier.receiverName(m.object());
+        if (hint == null) return Set.of();
+        for (String t : models.hintedTypes(hint, module.language() == Language.JAVA)) {
+            String member = models.type(t).map(x -> x.memberType(m.property())).orElse(null);
+            if (member != null) return Set.of(member);
         }
         return Set.of();
     }

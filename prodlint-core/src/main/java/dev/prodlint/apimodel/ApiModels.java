@@ -28,7 +28,8 @@ public final class ApiModels {
     private final Map<String, FunctionModel> functions = new HashMap<>();
     private final List<Hint> hints = new ArrayList<>();
 
-    private record Hint(Pattern pattern, String typeId) {
+    /** @param java true for a Java model's hint, false for a JavaScript one's */
+    private record Hint(Pattern pattern, String typeId, boolean java) {
     }
 
     private ApiModels() {
@@ -74,8 +75,11 @@ public final class ApiModels {
         for (MethodModel m : t.methods()) {
             if (m.names().contains(name)) out.add(m);
         }
+        // Globs ("find*") come after exact names, "*" rows after both: they cover the other methods.
+        for (MethodModel m : t.methods()) {
+            if (!m.names().contains(name) && m.names().stream().anyMatch(g -> isGlob(g) && globMatches(g, name))) out.add(m);
+        }
         for (String s : t.supertypes()) collect(s, name, out, seen);
-        // "*" rows cover every other method of the type; they come after the named rows.
         for (MethodModel m : t.methods()) {
             if (m.names().contains("*") && !m.names().contains(name)) out.add(m);
         }
@@ -97,11 +101,11 @@ public final class ApiModels {
         return out;
     }
 
-    /** The type ids that a receiver name suggests ({@code pool} → {@code pg#Pool}, ...). */
-    public List<String> hintedTypes(String receiverName) {
+    /** The type ids that a receiver name suggests in a language ({@code pool} → {@code pg#Pool}, ...). */
+    public List<String> hintedTypes(String receiverName, boolean java) {
         List<String> out = new ArrayList<>();
         for (Hint h : hints) {
-            if (h.pattern.matcher(receiverName).matches()) out.add(h.typeId);
+            if (h.java == java && h.pattern.matcher(receiverName).matches()) out.add(h.typeId);
         }
         return out;
     }
@@ -125,7 +129,8 @@ public final class ApiModels {
                 models.types.put(t.id(), t);
                 for (String alias : t.aliases()) models.types.put(alias, t);
                 for (String hint : t.nameHints()) {
-                    models.hints.add(new Hint(Pattern.compile(globToRegex(hint), Pattern.CASE_INSENSITIVE), t.id()));
+                    models.hints.add(new Hint(Pattern.compile(globToRegex(hint), Pattern.CASE_INSENSITIVE), t.id(),
+                            "java".equals(file.language())));
                 }
             }
             for (FunctionModel f : file.functions()) {
@@ -144,6 +149,17 @@ public final class ApiModels {
         public ApiModels build() {
             return models;
         }
+    }
+
+    private static boolean isGlob(String name) {
+        return name.length() > 1 && name.contains("*");
+    }
+
+    private static boolean globMatches(String glob, String name) {
+        int star = glob.indexOf('*');
+        if (star != glob.lastIndexOf('*')) return name.matches(globToRegex(glob));
+        return name.length() >= glob.length() - 1 && name.startsWith(glob.substring(0, star))
+                && name.endsWith(glob.substring(star + 1));
     }
 
     private static String globToRegex(String glob) {

@@ -18,6 +18,8 @@ import java.util.Map;
  * @param args      constraints on literal arguments, by index: {"0": "false"}
  * @param ownedByTransaction for ACQUIRE: inside a managed transaction the connection belongs to the
  *                  transaction, so only functions that release it themselves are checked
+ * @param keyArgs   for cache reads: how many leading arguments name the entry (Spring's
+ *                  {@code cache.get(key, Type.class)} has one); by default all but a callback
  */
 @JsonIgnoreProperties(ignoreUnknown = false)
 public record MethodModel(
@@ -29,7 +31,8 @@ public record MethodModel(
         @JsonProperty("sqlArg") Integer sqlArg,
         @JsonProperty("callback") CallbackModel callback,
         @JsonProperty("args") Map<String, String> args,
-        @JsonProperty("ownedByTransaction") Boolean ownedByTransaction) {
+        @JsonProperty("ownedByTransaction") Boolean ownedByTransaction,
+        @JsonProperty("keyArgs") Integer keyArgs) {
 
     public MethodModel {
         names = names == null ? List.of() : List.copyOf(names);

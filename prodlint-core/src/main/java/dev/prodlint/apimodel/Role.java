@@ -25,7 +25,23 @@ public enum Role {
     /** Runs work on a connection it acquires and releases by itself (pool.query, JdbcTemplate). */
     MANAGED_QUERY("managed-query"),
     /** Never throws in practice (logging); does not count as a call that can fail before a release. */
-    NO_THROW("no-throw");
+    NO_THROW("no-throw"),
+    /** Reads a cache entry; its leading arguments (or, with none, its receiver) are the key. */
+    CACHE_READ("cache-read"),
+    /** Writes a cache entry; its leading arguments are the key, the next one the value. */
+    CACHE_WRITE("cache-write"),
+    /** Reads an entry and computes it at most once per key on a miss (computeIfAbsent, wrap, Caffeine get(key, fn)). */
+    CACHE_LOAD("cache-load"),
+    /** Takes a lock or a mutex that later code runs under (lock(), acquire(), SET key NX). */
+    LOCK("lock"),
+    /** Runs its function argument under a lock (runExclusive(fn), AsyncLock.acquire(key, fn)). */
+    LOCKED_CALLBACK("locked-callback"),
+    /** Sends an HTTP request to another service. */
+    HTTP_REQUEST("http-request"),
+    /** Wraps a function so concurrent calls with the same key share one run (DataLoader, p-memoize). */
+    SINGLE_FLIGHT("single-flight"),
+    /** Creates a client, pool or cache and does nothing else worth knowing; only its {@code returns} matters. */
+    FACTORY("factory");
 
     private final String id;
 

@@ -1,0 +1,82 @@
+package dev.prodlint.rules.cachestampede;
+
+import dev.prodlint.analysis.CallClassifier.CallMatch;
+import dev.prodlint.analysis.LocalFunctions;
+import dev.prodlint.analysis.ModuleContext;
+import dev.prodlint.apimodel.Role;
+import dev.prodlint.model.FunctionDecl;
+import dev.prodlint.model.Node;
+import dev.prodlint.model.expr.Call;
+import dev.prodlint.rules.Snippets;
+import java.util.IdentityHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * Expensive loads: a database query, an ORM or repository finder, an HTTP request, or a call to a
+ * function of the same file that makes one. One instance per file.
+ */
+final class Loads {
+    private static final int MAX_DEPTH = 3;
+    /** Receivers named like a mapper that do not touch a database (Jackson, ModelMapper, ...). */
+    private static final Pattern NOT_A_MAPPER = Pattern.compile("(?i).*(object|json|xml|yaml|model|bean|dozer|entity|dto|vo)mapper");
+
+    /** What a call loads, for messages: the call itself, or the call its helper makes. */
+    record Load(Call call, String description) {
+    }
+
+    private final ModuleContext ctx;
+    private final Map<FunctionDecl, Optional<String>> helpers = new IdentityHashMap<>();
+
+    Loads(ModuleContext ctx) {
+        this.ctx = ctx;
+    }
+
+    /** The load a call makes, or empty. */
+    Optional<Load> of(Call call) {
+        return describe(call, 0).map(d -> new Load(call, d));
+    }
+
+    private Optional<String> describe(Call call, int depth) {
+        Optional<CallMatch> m = ctx.calls().classify(call);
+        if (m.isPresent()) {
+            Role r = m.get().method().role();
+            if (r == Role.DB_QUERY || r == Role.MANAGED_QUERY || r == Role.HTTP_REQUEST) {
+                if (m.get().hinted() && call.receiver() != null && isNotAMapper(call)) return Optional.empty();
+                return Optional.of("`" + Snippets.call(ctx.module(), call) + "`");
+            }
+            return Optional.empty();
+        }
+        if (depth >= MAX_DEPTH) return Optional.empty();
+        FunctionDecl helper = LocalFunctions.callee(call);
+        if (helper == null || helper.body() == null) return Optional.empty();
+        Optional<String> inner = helperLoad(helper, depth + 1);
+        return inner.map(d -> "`" + Snippets.call(ctx.module(), call) + "`, which runs " + d);
+    }
+
+    private boolean isNotAMapper(Call call) {
+        String text = ctx.module().text().slice(call.receiver().range());
+        return NOT_A_MAPPER.matcher(text.replaceAll(".*[.]", "")).matches();
+    }
+
+    private Optional<String> helperLoad(FunctionDecl f, int depth) {
+        Optional<String> known = helpers.get(f);
+        if (known != null) return known;
+        helpers.put(f, Optional.empty()); // recursion ends here
+        Optional<String>[] found = new Optional[] {Optional.empty()};
+        f.body().walk(n -> {
+            if (found[0].isEmpty() && n instanceof Call c && !inNestedDeclaration(c, f)) found[0] = describe(c, depth);
+        });
+        helpers.put(f, found[0]);
+        return found[0];
+    }
+
+    /** A call inside a function declared within {@code f} (not a callback) does not run when f runs. */
+    static boolean inNestedDeclaration(Node n, FunctionDecl f) {
+        for (Node p = n.parent(); p != null && p != f; p = p.parent()) {
+            if (p instanceof FunctionDecl && !(p.parent() instanceof dev.prodlint.model.expr.Lambda)) return true;
+        }
+        return false;
+    }
+}
