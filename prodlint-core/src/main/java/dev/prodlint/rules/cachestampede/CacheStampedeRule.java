@@ -124,6 +124,9 @@ public final class CacheStampedeRule implements Rule {
         if (ctx.module().language() != Language.JAVA) return true;
         if (ctx.types().typesOf(r).stream().anyMatch(t -> t.contains("Concurrent"))) return true;
         if (field.type() != null && field.type().name().contains("Concurrent")) return true;
+        if (field.initializer() != null && ctx.types().typesOf(field.initializer()).stream().anyMatch(t -> t.contains("Concurrent"))) {
+            return true;
+        }
         ClassDecl owner = field.ancestor(ClassDecl.class);
         return owner != null && !field.isStatic()
                 && owner.annotations().stream().anyMatch(a -> SPRING_BEANS.contains(a.simpleName()));
