@@ -45,6 +45,18 @@ final class FileWalker {
         this.includeTests = includeTests;
     }
 
+    /**
+     * A folder of tests: {@code test}, {@code __tests__}, ... except a Java package folder under
+     * {@code src/main} ({@code src/main/java/com/acme/demo/test/}), which is production code.
+     */
+    static boolean isTestDir(Path dir) {
+        if (!TEST_DIRS.contains(dir.getFileName().toString())) return false;
+        for (int i = 0; i + 1 < dir.getNameCount() - 1; i++) {
+            if (dir.getName(i).toString().equals("src") && dir.getName(i + 1).toString().equals("main")) return false;
+        }
+        return true;
+    }
+
     static boolean isTestFile(String name) {
         return TEST_FILE.matcher(name).matches();
     }
@@ -71,7 +83,7 @@ final class FileWalker {
                 if (!dir.equals(absRoot)) {
                     String name = dir.getFileName().toString();
                     if (SKIPPED_DIRS.contains(name) || isIgnored(ignores, dir, true)) return FileVisitResult.SKIP_SUBTREE;
-                    if (!includeTests && TEST_DIRS.contains(name)) return FileVisitResult.SKIP_SUBTREE;
+                    if (!includeTests && isTestDir(dir)) return FileVisitResult.SKIP_SUBTREE;
                 }
                 Path gi = dir.resolve(".gitignore");
                 if (Files.isRegularFile(gi, LinkOption.NOFOLLOW_LINKS)) ignores.addLast(new IgnoreLevel(dir, GitIgnore.read(gi)));

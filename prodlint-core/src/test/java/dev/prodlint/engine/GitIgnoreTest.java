@@ -26,5 +26,9 @@ class GitIgnoreTest {
         assertThat(FileWalker.isTestFile("OrderRepositoryTest.java")).isTrue();
         assertThat(FileWalker.isTestFile("orders.ts")).isFalse();
         assertThat(FileWalker.isTestFile("Contest.java")).isFalse();
+        assertThat(FileWalker.isTestDir(java.nio.file.Path.of("/r/src/test"))).isTrue();
+        assertThat(FileWalker.isTestDir(java.nio.file.Path.of("/r/web/__tests__"))).isTrue();
+        assertThat(FileWalker.isTestDir(java.nio.file.Path.of("/r/src/main/java/com/acme/demo/test"))).isFalse();
+        assertThat(FileWalker.isTestDir(java.nio.file.Path.of("/r/src/main/java/com/acme/demo"))).isFalse();
     }
 }

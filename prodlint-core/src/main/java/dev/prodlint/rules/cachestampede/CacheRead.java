@@ -35,6 +35,8 @@ record CacheRead(Call call, CallMatch match, List<Expr> keyArgs, FunctionDecl sc
             if (a instanceof Lambda l) callback = l;
             else if (callback == null) keys.add(a);
         }
+        // get(prefix, key, User.class): the type token says how to decode, not which entry.
+        while (!keys.isEmpty() && isClassLiteral(keys.get(keys.size() - 1))) keys.remove(keys.size() - 1);
         Integer declared = match.method().keyArgs();
         if (declared != null && keys.size() > declared) keys = new ArrayList<>(keys.subList(0, declared));
         MethodModel.CallbackModel cb = match.method().callback();
@@ -60,6 +62,11 @@ record CacheRead(Call call, CallMatch match, List<Expr> keyArgs, FunctionDecl sc
             if (p instanceof dev.prodlint.model.stmt.Stmt || p instanceof Lambda) break;
         }
         return new CacheRead(call, match, keys, function, null);
+    }
+
+    private static boolean isClassLiteral(Expr e) {
+        return e instanceof Member m && "class".equals(m.property())
+                || e instanceof dev.prodlint.model.expr.OtherExpr o && o.kind().contains("class");
     }
 
     /** True when {@code e} mentions the result variable, or is or holds the read itself. */

@@ -80,6 +80,7 @@ public final class CacheStampedeRule implements Rule {
 
     @Override
     public void check(ModuleContext ctx, FindingSink sink) {
+        if (isCommandLineScript(ctx)) return;
         Loads loads = new Loads(ctx);
         Protections protections = new Protections(ctx, loads);
         Set<Call> reportedWrites = Collections.newSetFromMap(new IdentityHashMap<>());
@@ -98,6 +99,17 @@ public final class CacheStampedeRule implements Rule {
             }
         }
         new CacheableWithoutSync(ctx, loads).check(sink);
+    }
+
+    /**
+     * A command-line script (it reads {@code process.argv}, or lives in a {@code scripts} folder)
+     * serves no concurrent requests: its misses run one after another.
+     */
+    private static boolean isCommandLineScript(ModuleContext ctx) {
+        if (ctx.module().language() == Language.JAVA) return false;
+        String path = "/" + ctx.module().path().replace('\\', '/');
+        if (path.contains("/scripts/") || path.contains("/bin/")) return true;
+        return ctx.module().text().content().contains("process.argv");
     }
 
     /**

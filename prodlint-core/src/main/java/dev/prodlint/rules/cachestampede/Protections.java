@@ -362,6 +362,14 @@ final class Protections {
             return assigned[0];
         }
         if (e instanceof New n) return n.callee() instanceof Name x && x.id().equals("Promise");
+        // { sourceHtml, promise }: a record that carries the in-flight promise.
+        if (e instanceof dev.prodlint.model.expr.ObjectLit o) {
+            for (dev.prodlint.model.expr.Property p : o.properties()) {
+                Expr v = p.value() != null ? p.value() : null;
+                if (v != null && isPromise(v, depth + 1)) return true;
+            }
+            return false;
+        }
         if (!(e instanceof Call c)) return false;
         if (c.callee() instanceof Lambda l) return l.function().isAsync();
         if (c.methodName() != null && PROMISE_METHODS.contains(c.methodName())) return true;
