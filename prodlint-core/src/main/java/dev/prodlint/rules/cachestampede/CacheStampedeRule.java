@@ -85,7 +85,7 @@ public final class CacheStampedeRule implements Rule {
         Protections protections = new Protections(ctx, loads);
         Set<Call> reportedWrites = Collections.newSetFromMap(new IdentityHashMap<>());
         for (FunctionDecl f : ctx.module().allFunctions()) {
-            if (f.body() == null) continue;
+            if (f.body() == null || runsOnceAtStartup(f)) continue;
             List<Call> reads = new ArrayList<>();
             f.body().walk(n -> {
                 if (n instanceof Call c) reads.add(c);
@@ -99,6 +99,23 @@ public final class CacheStampedeRule implements Rule {
             }
         }
         new CacheableWithoutSync(ctx, loads).check(sink);
+    }
+
+    private static final Set<String> STARTUP_ANNOTATIONS = Set.of("PostConstruct");
+    private static final Set<String> STARTUP_METHODS = Set.of("afterPropertiesSet", "onModuleInit", "onApplicationBootstrap");
+
+    /**
+     * Code that runs once while the service starts ({@code @PostConstruct}, {@code afterPropertiesSet},
+     * NestJS {@code onModuleInit}) fills the cache before requests arrive: no concurrent misses.
+     */
+    private static boolean runsOnceAtStartup(FunctionDecl f) {
+        FunctionDecl top = f;
+        while (top.enclosingFunction() != null && top.enclosingFunction().kind() != FunctionDecl.Kind.MODULE_BODY) {
+            top = top.enclosingFunction();
+        }
+        if (top.kind() != FunctionDecl.Kind.METHOD) return false;
+        if (top.name() != null && STARTUP_METHODS.contains(top.name()) && top.params().isEmpty()) return true;
+        return top.annotations().stream().anyMatch(a -> STARTUP_ANNOTATIONS.contains(a.simpleName()));
     }
 
     /**

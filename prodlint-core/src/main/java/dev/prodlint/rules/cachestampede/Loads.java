@@ -22,6 +22,9 @@ final class Loads {
     /** Receivers named like a mapper that do not touch a database (Jackson, ModelMapper, ...). */
     private static final Pattern NOT_A_MAPPER = Pattern.compile("(?i).*(object|json|xml|yaml|model|bean|dozer|entity|dto|vo)mapper");
 
+    /** Methods every object has: a repository's getClass() is not a finder. */
+    private static final java.util.Set<String> OBJECT_METHODS = java.util.Set.of("getClass", "hashCode", "toString", "equals");
+
     /** What a call loads, for messages: the call itself, or the call its helper makes. */
     record Load(Call call, String description) {
     }
@@ -39,6 +42,7 @@ final class Loads {
     }
 
     private Optional<String> describe(Call call, int depth) {
+        if (call.methodName() != null && OBJECT_METHODS.contains(call.methodName())) return Optional.empty();
         Optional<CallMatch> m = ctx.calls().classify(call);
         if (m.isPresent()) {
             Role r = m.get().method().role();
@@ -64,6 +68,14 @@ final class Loads {
         Optional<String> known = helpers.get(f);
         if (known != null) return known;
         helpers.put(f, Optional.empty()); // recursion ends here
+        // A helper that reads a cache itself is a read-through: its own stampede is reported there.
+        boolean[] cached = {false};
+        f.body().walk(n -> {
+            if (n instanceof Call c && ctx.calls().classify(c).map(x -> x.is(Role.CACHE_READ) || x.is(Role.CACHE_LOAD)).orElse(false)) {
+                cached[0] = true;
+            }
+        });
+        if (cached[0]) return Optional.empty();
         Optional<String>[] found = new Optional[] {Optional.empty()};
         f.body().walk(n -> {
             if (found[0].isEmpty() && n instanceof Call c && !inNestedDeclaration(c, f)) found[0] = describe(c, depth);
