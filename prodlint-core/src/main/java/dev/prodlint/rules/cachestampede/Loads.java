@@ -68,20 +68,33 @@ final class Loads {
         Optional<String> known = helpers.get(f);
         if (known != null) return known;
         helpers.put(f, Optional.empty()); // recursion ends here
-        // A helper that reads a cache itself is a read-through: its own stampede is reported there.
-        boolean[] cached = {false};
-        f.body().walk(n -> {
-            if (n instanceof Call c && ctx.calls().classify(c).map(x -> x.is(Role.CACHE_READ) || x.is(Role.CACHE_LOAD)).orElse(false)) {
-                cached[0] = true;
-            }
-        });
-        if (cached[0]) return Optional.empty();
+        if (isReadThrough(f)) return Optional.empty();
         Optional<String>[] found = new Optional[] {Optional.empty()};
         f.body().walk(n -> {
             if (found[0].isEmpty() && n instanceof Call c && !inNestedDeclaration(c, f)) found[0] = describe(c, depth);
         });
         helpers.put(f, found[0]);
         return found[0];
+    }
+
+    /**
+     * A helper with a cache of its own (a loading call, or a read and a write of the same key) is a
+     * read-through: its own stampede, if any, is reported there. A local map it merely reads is not.
+     */
+    private boolean isReadThrough(FunctionDecl f) {
+        java.util.List<String> reads = new java.util.ArrayList<>();
+        java.util.List<String> writes = new java.util.ArrayList<>();
+        boolean[] loading = {false};
+        f.body().walk(n -> {
+            if (!(n instanceof Call c) || c.args().isEmpty()) return;
+            Optional<CallMatch> m = ctx.calls().classify(c);
+            if (m.isEmpty()) return;
+            if (m.get().is(Role.CACHE_LOAD)) loading[0] = true;
+            String key = ctx.module().text().slice(c.arg(0).range()).replaceAll("\\s+", "");
+            if (m.get().is(Role.CACHE_READ)) reads.add(key);
+            if (m.get().is(Role.CACHE_WRITE)) writes.add(key);
+        });
+        return loading[0] || reads.stream().anyMatch(writes::contains);
     }
 
     /** A call inside a function declared within {@code f} (not a callback) does not run when f runs. */
