@@ -9,7 +9,7 @@ import java.nio.file.Path;
 final class CliTestSupport {
     static final String LEAKY_TS = """
             import { Pool } from 'pg';
-            const pool = new Pool();
+            const pool = new Pool({ connectionTimeoutMillis: 5000 });
 
             export async function findOrder(id: string) {
               const client = await pool.connect();
@@ -21,7 +21,7 @@ final class CliTestSupport {
 
     static final String SAFE_TS = """
             import { Pool } from 'pg';
-            const pool = new Pool();
+            const pool = new Pool({ connectionTimeoutMillis: 5000 });
 
             export async function findOrder(id: string) {
               const client = await pool.connect();

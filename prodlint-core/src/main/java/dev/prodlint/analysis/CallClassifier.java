@@ -140,11 +140,27 @@ public final class CallClassifier {
     }
 
     private static boolean argsMatch(Call call, MethodModel m) {
+        return argsMatch(call.args(), m);
+    }
+
+    private static boolean argsMatch(java.util.List<Expr> args, MethodModel m) {
+        if (m.arity() != null && args.size() != m.arity()) return false;
         for (Map.Entry<String, String> e : m.args().entrySet()) {
-            Expr arg = call.arg(Integer.parseInt(e.getKey()));
+            int i = Integer.parseInt(e.getKey());
+            Expr arg = i < args.size() ? args.get(i) : null;
             if (arg == null || !argMatches(arg, e.getValue())) return false;
         }
         return true;
+    }
+
+    /** A constructor call against the rows named {@code <init>} of the constructed type. */
+    public Optional<CallMatch> classify(dev.prodlint.model.expr.New n) {
+        for (String t : types.typesOf(n)) {
+            for (MethodModel m : models.methods(t, "<init>")) {
+                if (argsMatch(n.args(), m)) return Optional.of(new CallMatch(t, m, false));
+            }
+        }
+        return Optional.empty();
     }
 
 }

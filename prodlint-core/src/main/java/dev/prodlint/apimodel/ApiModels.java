@@ -75,6 +75,8 @@ public final class ApiModels {
         for (MethodModel m : t.methods()) {
             if (m.names().contains(name)) out.add(m);
         }
+        // Constructors are named "<init>" and only named rows cover them.
+        if (name.equals("<init>")) return;
         // Globs ("find*") come after exact names, "*" rows after both: they cover the other methods.
         for (MethodModel m : t.methods()) {
             if (!m.names().contains(name) && m.names().stream().anyMatch(g -> isGlob(g) && globMatches(g, name))) out.add(m);

@@ -20,6 +20,12 @@ import java.util.Map;
  *                  transaction, so only functions that release it themselves are checked
  * @param keyArgs   for cache reads: how many leading arguments name the entry (Spring's
  *                  {@code cache.get(key, Type.class)} has one); by default all but a callback
+ * @param arity     the exact number of arguments the row applies to ({@code new RestTemplate()} has 0)
+ * @param optionsArg the index of the options object ({@code fetch(url, init)} has 1)
+ * @param timeoutOptions option keys, or builder methods, that bound how long the call or client
+ *                  waits ({@code signal}, {@code timeout}, {@code connectTimeout})
+ * @param httpMethod the HTTP method a request call always sends ({@code axios.post}: POST); for a
+ *                  call that takes it from its options, {@code "options"}
  */
 @JsonIgnoreProperties(ignoreUnknown = false)
 public record MethodModel(
@@ -32,11 +38,16 @@ public record MethodModel(
         @JsonProperty("callback") CallbackModel callback,
         @JsonProperty("args") Map<String, String> args,
         @JsonProperty("ownedByTransaction") Boolean ownedByTransaction,
-        @JsonProperty("keyArgs") Integer keyArgs) {
+        @JsonProperty("keyArgs") Integer keyArgs,
+        @JsonProperty("arity") Integer arity,
+        @JsonProperty("optionsArg") Integer optionsArg,
+        @JsonProperty("timeoutOptions") List<String> timeoutOptions,
+        @JsonProperty("httpMethod") String httpMethod) {
 
     public MethodModel {
         names = names == null ? List.of() : List.copyOf(names);
         args = args == null ? Map.of() : Map.copyOf(args);
+        timeoutOptions = timeoutOptions == null ? List.of() : List.copyOf(timeoutOptions);
     }
 
     public boolean acquiresReceiver() {

@@ -41,7 +41,13 @@ public enum Role {
     /** Wraps a function so concurrent calls with the same key share one run (DataLoader, p-memoize). */
     SINGLE_FLIGHT("single-flight"),
     /** Creates a client, pool or cache and does nothing else worth knowing; only its {@code returns} matters. */
-    FACTORY("factory");
+    FACTORY("factory"),
+    /** Makes a client that waits without limit, or turns a timeout off (OkHttp {@code readTimeout(0, ...)}). */
+    NO_TIMEOUT("no-timeout"),
+    /** Waits before the next attempt (Thread.sleep, setTimeout in a promise, a sleep helper). */
+    SLEEP("sleep"),
+    /** Runs a function again when it fails: a retry helper or a retry configuration (p-retry, @Retryable). */
+    RETRY("retry");
 
     private final String id;
 
