@@ -22,4 +22,16 @@ public final class Snippets {
         if (callee.length() > MAX) callee = "..." + callee.substring(callee.length() - MAX);
         return callee + (c.args().isEmpty() ? "()" : "(...)");
     }
+
+    /**
+     * Where a call's method name starts: in a chain ({@code builder.connectTimeout(5, s).readTimeout(0, s)})
+     * the call's own range starts at the chain's first line, which is not where the reader looks.
+     */
+    public static dev.prodlint.model.SourceRange nameRange(SourceModule m, Call c) {
+        if (!(c.callee() instanceof dev.prodlint.model.expr.Member mem) || mem.object() == null) return c.range();
+        String text = m.text().content();
+        int i = mem.object().range().endOffset();
+        while (i < c.range().endOffset() && (Character.isWhitespace(text.charAt(i)) || text.charAt(i) == '.' || text.charAt(i) == '?')) i++;
+        return m.text().range(i, c.range().endOffset());
+    }
 }

@@ -92,13 +92,8 @@ final class Messages {
                 List.of(), function(call));
     }
 
-    /** In a chain ({@code builder.connectTimeout(5, s).readTimeout(0, s)}), where the method's name starts. */
     private static dev.prodlint.model.SourceRange nameRange(SourceModule m, Node n) {
-        if (!(n instanceof Call c) || !(c.callee() instanceof dev.prodlint.model.expr.Member mem) || mem.object() == null) return n.range();
-        String text = m.text().content();
-        int i = mem.object().range().endOffset();
-        while (i < c.range().endOffset() && (Character.isWhitespace(text.charAt(i)) || text.charAt(i) == '.' || text.charAt(i) == '?')) i++;
-        return m.text().range(i, c.range().endOffset());
+        return n instanceof Call c ? Snippets.nameRange(m, c) : n.range();
     }
 
     private static String code(SourceModule m, Node n) {

@@ -1,0 +1,209 @@
+package dev.prodlint.rules.retrystorm;
+
+import dev.prodlint.analysis.CallClassifier.CallMatch;
+import dev.prodlint.analysis.LocalFunctions;
+import dev.prodlint.analysis.ModuleContext;
+import dev.prodlint.apimodel.MethodModel;
+import dev.prodlint.apimodel.Role;
+import dev.prodlint.model.FunctionDecl;
+import dev.prodlint.model.Language;
+import dev.prodlint.model.Node;
+import dev.prodlint.model.Symbol;
+import dev.prodlint.model.TypeRef;
+import dev.prodlint.model.expr.Binary;
+import dev.prodlint.model.expr.Call;
+import dev.prodlint.model.expr.Expr;
+import dev.prodlint.model.expr.Lambda;
+import dev.prodlint.model.expr.Literal;
+import dev.prodlint.model.expr.Name;
+import dev.prodlint.model.expr.New;
+import dev.prodlint.model.stmt.If;
+import dev.prodlint.model.expr.ObjectLit;
+import dev.prodlint.model.stmt.Loop;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/** Looks at one retry: its wait, how the wait grows, its bound, what it sends again, what it retries on. */
+final class Assessment {
+    private static final Pattern SLEEP_NAME = Pattern.compile("(?i)(sleep|delay|backoff|pause|wait)\\w*");
+    /** Status codes or error kinds tested on the way to the next attempt: the retry is selective. */
+    private static final Pattern CLASSIFIES = Pattern.compile(
+            "(?i)(status(Code)?|code)\\W{0,12}(==|!=|>|<|in\\b|\\bcase\\b)[^;{]{0,40}?\\b(4\\d\\d|5\\d\\d)\\b"
+                    + "|\\b(4\\d\\d|5\\d\\d)\\b[^;{]{0,20}(status|code)"
+                    + "|is5xx|is4xx|isServerError|isClientError|HttpStatus\\.|retryable|isRetry|shouldRetry|isTransient"
+                    + "|ECONNRESET|ETIMEDOUT|ECONNREFUSED|instanceof"
+                    + "|(code|errno|sqlState|SQLState)\\W{0,3}\\s*(===?|!==?|\\.equals\\()\\s*['\"]");
+    private static final Set<String> CATCH_ALL = Set.of("Exception", "Throwable", "RuntimeException", "java.lang.Exception");
+
+    private final ModuleContext ctx;
+
+    Assessment(ModuleContext ctx) {
+        this.ctx = ctx;
+    }
+
+    Defects assess(RetrySite site) {
+        Node region = site.loop() != null ? site.loop() : site.function();
+        Expr delay = null;
+        boolean slept = false;
+        for (Call c : RetrySites.callsIn(region, site.function())) {
+            Optional<Expr> d = sleepDuration(c);
+            if (d != null) {
+                slept = true;
+                if (d.isPresent()) delay = d.get();
+                break;
+            }
+        }
+        boolean grows = slept && (delay == null || grows(delay, site));
+        boolean jitter = slept && (delay == null || hasJitter(delay, 0));
+        return new Defects(!slept, slept && !grows, slept && grows && !jitter, !bounded(site), repeatedUnsafeMethod(site),
+                !classified(site));
+    }
+
+    /**
+     * The duration of a sleep: {@code Thread.sleep(ms)}, {@code setTimeout(r, ms)} inside a promise,
+     * {@code await sleep(ms)} through a helper. Null when the call is not a sleep; empty when it is
+     * one whose duration is not an argument.
+     */
+    Optional<Expr> sleepDuration(Call c) {
+        Optional<CallMatch> m = ctx.calls().classify(c);
+        if (m.isPresent() && m.get().is(Role.SLEEP)) return Optional.ofNullable(c.arg(0));
+        String name = c.methodName();
+        if (name == null) return null;
+        if (name.equals("setTimeout") && c.receiver() == null && c.ancestor(Lambda.class) != null
+                && c.ancestor(Lambda.class).parent() instanceof New) {
+            return Optional.ofNullable(c.arg(1));
+        }
+        FunctionDecl helper = LocalFunctions.callee(c);
+        if (helper != null && helper.body() != null) {
+            for (Call inner : RetrySites.callsIn(helper.body(), helper)) {
+                if (inner != c && sleepDuration(inner) != null) return Optional.ofNullable(c.arg(0));
+            }
+            return null;
+        }
+        if (SLEEP_NAME.matcher(name).matches() && c.args().size() <= 2 && m.isEmpty()) return Optional.ofNullable(c.arg(0));
+        return null;
+    }
+
+    /** The wait grows between attempts: it depends on the attempt count, or a variable the retry updates. */
+    private boolean grows(Expr delay, RetrySite site) {
+        String text = ctx.module().text().slice(delay.range());
+        if (text.contains("**") || text.contains("pow(") || text.contains("<<") || text.toLowerCase().contains("exponential")
+                || text.toLowerCase().contains("backoff")) {
+            return true;
+        }
+        Node region = site.loop() != null ? site.loop() : site.function();
+        boolean[] g = {false};
+        delay.walk(n -> {
+            if (g[0] || !(n instanceof Name x) || x.symbol() == null) return;
+            Symbol s = x.symbol();
+            if (RetrySites.assignedIn(region, s)) g[0] = true;
+            else if (site.loop() == null && s.kind() == Symbol.Kind.PARAMETER) g[0] = true;
+            else if (s.initializer() != null && s.kind() == Symbol.Kind.LOCAL && RetrySites.contains(region, s.declaration())
+                    && grows(s.initializer(), site)) {
+                g[0] = true;
+            }
+        });
+        return g[0];
+    }
+
+    private boolean hasJitter(Expr delay, int depth) {
+        String text = ctx.module().text().slice(delay.range()).toLowerCase();
+        if (text.contains("random") || text.contains("jitter")) return true;
+        if (depth > 2) return false;
+        boolean[] j = {false};
+        delay.walk(n -> {
+            if (j[0]) return;
+            if (n instanceof Name x && x.symbol() != null && x.symbol().initializer() != null && hasJitter(x.symbol().initializer(), depth + 1)) {
+                j[0] = true;
+            }
+            if (n instanceof Call c && LocalFunctions.callee(c) != null
+                    && ctx.module().text().slice(LocalFunctions.callee(c).range()).toLowerCase().matches("(?s).*(random|jitter).*")) {
+                j[0] = true;
+            }
+        });
+        return j[0];
+    }
+
+    /** A loop condition or an exit test on a counter, or a recursion that counts down. */
+    private boolean bounded(RetrySite site) {
+        Loop l = site.loop();
+        if (l == null) {
+            for (Expr a : site.again().args()) {
+                if (a.unwrap() instanceof Binary || a.unwrap() instanceof dev.prodlint.model.expr.Unary) return true;
+            }
+            return false;
+        }
+        if (l.condition() != null && countsAttempts(l.condition(), l)) return true;
+        boolean[] b = {false};
+        l.body().walk(n -> {
+            if (!b[0] && n instanceof If i && countsAttempts(i.condition(), l)
+                    && (RetrySites.alwaysLeaves(i.then()) || RetrySites.alwaysLeaves(i.otherwise()))) {
+                b[0] = true;
+            }
+        }, true);
+        return b[0];
+    }
+
+    /** A comparison that involves a variable the loop increments or decrements, or a deadline. */
+    private boolean countsAttempts(Expr cond, Loop l) {
+        String text = ctx.module().text().slice(cond.range()).toLowerCase();
+        if (text.contains("deadline") || text.contains("date.now()") || text.contains("currenttimemillis") || text.contains("nanotime")) return true;
+        boolean[] c = {false};
+        cond.walk(n -> {
+            if (c[0]) return;
+            if (n instanceof dev.prodlint.model.expr.Unary u && (u.op().equals("++") || u.op().equals("--"))) c[0] = true;
+            if (n instanceof Name x && x.symbol() != null && RetrySites.assignedIn(l, x.symbol())) {
+                c[0] = isComparison(cond);
+            }
+        });
+        return c[0];
+    }
+
+    private static boolean isComparison(Expr e) {
+        boolean[] found = {false};
+        e.walk(n -> {
+            if (n instanceof Binary b && Set.of("<", "<=", ">", ">=", "==", "===", "!=", "!==").contains(b.op())) found[0] = true;
+        });
+        return found[0];
+    }
+
+    /** POST or PATCH sent again, and nothing in the function mentions an idempotency key. */
+    private String repeatedUnsafeMethod(RetrySite site) {
+        String method = httpMethod(site.remote());
+        if (method == null || !(method.equals("POST") || method.equals("PATCH"))) return null;
+        String text = ctx.module().text().slice(site.function().range()).toLowerCase();
+        if (text.contains("idempotency") || text.contains("idempotent") || text.contains("request-id") && text.contains("dedup")) return null;
+        return method;
+    }
+
+    private String httpMethod(Call remote) {
+        Optional<CallMatch> m = ctx.calls().classify(remote);
+        if (m.isEmpty()) return null;
+        MethodModel model = m.get().method();
+        if (model.httpMethod() == null) return null;
+        if (!model.httpMethod().equals("options")) return model.httpMethod();
+        for (Expr a : remote.args()) {
+            if (a.unwrap() instanceof ObjectLit o && o.get("method") instanceof Literal l && l.value() != null) {
+                return l.value().toUpperCase();
+            }
+            String t = ctx.module().text().slice(a.range());
+            if (t.contains("HttpMethod.POST")) return "POST";
+            if (t.contains("HttpMethod.PATCH")) return "PATCH";
+        }
+        return null;
+    }
+
+    /** The retry looks at what failed: a typed catch, a status or error-code test, a retryable check. */
+    private boolean classified(RetrySite site) {
+        if (site.onError() != null && ctx.module().language() == Language.JAVA) {
+            boolean typed = !site.onError().types().isEmpty();
+            for (TypeRef t : site.onError().types()) {
+                if (CATCH_ALL.contains(t.name())) typed = false;
+            }
+            if (typed) return true;
+        }
+        Node region = site.loop() != null ? site.loop() : site.function();
+        return CLASSIFIES.matcher(ctx.module().text().slice(region.range())).find();
+    }
+}
