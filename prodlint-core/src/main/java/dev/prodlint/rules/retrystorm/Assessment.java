@@ -194,6 +194,20 @@ final class Assessment {
         return null;
     }
 
+    /**
+     * Optimistic-lock conflicts, serialization failures and deadlocks: the database answered, and the
+     * retry re-reads and tries again. That is contention handling, not a retry that piles onto a
+     * struggling dependency.
+     */
+    static final Pattern CONTENTION = Pattern.compile(
+            "OptimisticLock|ConcurrencyFailure|CannotAcquireLock|DeadlockLoser|PessimisticLock|StaleObjectState|StaleState"
+                    + "|SerializationFailure|WriteConflict|VersionConflict|['\"]40001['\"]|['\"]40P01['\"]|ER_LOCK_DEADLOCK");
+
+    boolean retriesContention(RetrySite site) {
+        Node region = site.onError() != null ? site.onError() : site.loop() != null ? site.loop() : site.function();
+        return CONTENTION.matcher(ctx.module().text().slice(region.range())).find();
+    }
+
     /** The retry looks at what failed: a typed catch, a status or error-code test, a retryable check. */
     private boolean classified(RetrySite site) {
         if (site.onError() != null && ctx.module().language() == Language.JAVA) {

@@ -68,6 +68,7 @@ final class LibraryRetries {
     /** Spring Retry: without backoff, a fixed 1 s; multiplier grows it; random = true jitters it. */
     private void retryable(FunctionDecl f, Annotation a, FindingSink sink) {
         String text = compact(a);
+        if (Assessment.CONTENTION.matcher(text).find()) return;
         boolean backoff = text.contains("backoff=");
         boolean grows = text.matches(".*multiplier=(?!1(\\.0)?\\b)[0-9.]+.*") || text.contains("multiplierExpression");
         boolean jitter = text.contains("random=true");
@@ -114,6 +115,7 @@ final class LibraryRetries {
             report(sink, c, "`retry(" + arg + ")` resubscribes", d, function(c));
         } else if ("retryWhen".equals(name) && c.arg(0) != null) {
             String spec = compact(c.arg(0));
+            if (Assessment.CONTENTION.matcher(spec).find()) return;
             boolean classified = spec.contains(".filter(");
             Defects d;
             if (spec.startsWith("Retry.max(") || spec.startsWith("Retry.maxInARow(")) d = new Defects(true, false, false, false, null, !classified);

@@ -65,6 +65,7 @@ public final class RetryStormRule implements Rule {
         Assessment assessment = new Assessment(ctx);
         for (FunctionDecl f : ctx.module().allFunctions()) {
             for (RetrySite site : sites.find(f)) {
+                if (assessment.retriesContention(site)) continue;
                 Defects d = assessment.assess(site);
                 if (d.any()) sink.report(finding(ctx, site, d));
             }
