@@ -34,7 +34,10 @@ final class Assessment {
                     + "|is5xx|is4xx|isServerError|isClientError|HttpStatus\\.|retryable|isRetry|shouldRetry|isTransient"
                     + "|ECONNRESET|ETIMEDOUT|ECONNREFUSED|instanceof"
                     + "|(code|errno|sqlState|SQLState)\\W{0,3}\\s*(===?|!==?|\\.equals\\()\\s*['\"]");
-    private static final Set<String> CATCH_ALL = Set.of("Exception", "Throwable", "RuntimeException", "java.lang.Exception");
+    /** Catches that take every failure of a client, 4xx responses included. */
+    private static final Set<String> CATCH_ALL = Set.of("Exception", "Throwable", "RuntimeException", "java.lang.Exception",
+            "RestClientException", "RestClientResponseException", "HttpStatusCodeException", "HttpClientErrorException",
+            "WebClientException", "WebClientResponseException", "FeignException", "DataAccessException", "SQLException");
 
     private final ModuleContext ctx;
 
@@ -213,7 +216,8 @@ final class Assessment {
         if (site.onError() != null && ctx.module().language() == Language.JAVA) {
             boolean typed = !site.onError().types().isEmpty();
             for (TypeRef t : site.onError().types()) {
-                if (CATCH_ALL.contains(t.name())) typed = false;
+                String simple = t.name().substring(t.name().lastIndexOf('.') + 1);
+                if (CATCH_ALL.contains(simple)) typed = false;
             }
             if (typed) return true;
         }
