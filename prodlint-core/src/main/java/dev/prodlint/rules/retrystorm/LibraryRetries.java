@@ -30,10 +30,12 @@ import java.util.Optional;
 final class LibraryRetries {
     private final ModuleContext ctx;
     private final SourceModule m;
+    private final RemoteCalls remotes;
 
-    LibraryRetries(ModuleContext ctx) {
+    LibraryRetries(ModuleContext ctx, RemoteCalls remotes) {
         this.ctx = ctx;
         this.m = ctx.module();
+        this.remotes = remotes;
     }
 
     void check(FindingSink sink) {
@@ -109,6 +111,7 @@ final class LibraryRetries {
     /** Reactor: retry(n) resubscribes at once; retryWhen(Retry.max/fixedDelay/indefinitely) likewise or at a fixed pace. */
     private void reactor(Call c, FindingSink sink) {
         String name = c.methodName();
+        if (!("retry".equals(name) || "retryWhen".equals(name)) || !retriesRemoteCall(c)) return;
         if ("retry".equals(name) && c.args().size() <= 1) {
             Defects d = new Defects(true, false, false, c.args().isEmpty(), null, true);
             String arg = c.args().isEmpty() ? "" : compact(c.arg(0));
@@ -125,6 +128,21 @@ final class LibraryRetries {
             else return;
             if (d.any()) report(sink, c, "`retryWhen(" + spec.substring(0, spec.indexOf('(')) + "(...))` resubscribes", d, function(c));
         }
+    }
+
+    /**
+     * The publisher that is resubscribed makes a remote call somewhere along its chain (WebClient,
+     * a modelled client, a same-file helper that makes one). A retry of a local file write or of a
+     * re-check loop is not a storm on a dependency.
+     */
+    private boolean retriesRemoteCall(Call retry) {
+        boolean[] found = {false};
+        Expr upstream = retry.receiver();
+        if (upstream == null) return false;
+        upstream.walk(n -> {
+            if (!found[0] && n instanceof Call x && remotes.remote(x).isPresent()) found[0] = true;
+        });
+        return found[0];
     }
 
     // --- JavaScript ---

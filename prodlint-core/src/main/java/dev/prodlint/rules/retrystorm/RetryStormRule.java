@@ -70,7 +70,7 @@ public final class RetryStormRule implements Rule {
                 if (d.any()) sink.report(finding(ctx, site, d));
             }
         }
-        new LibraryRetries(ctx).check(sink);
+        new LibraryRetries(ctx, remotes).check(sink);
     }
 
     private static Finding finding(ModuleContext ctx, RetrySite site, Defects d) {
