@@ -17,8 +17,14 @@ public final class ModuleContext {
     private final TypeOracle types;
     private final CallClassifier calls;
     private final Map<FunctionDecl, ControlFlowGraph> cfgs = new IdentityHashMap<>();
+    private final ProjectFacts facts;
 
     public ModuleContext(SourceModule module, ApiModels models) {
+        this(module, models, ProjectFacts.NONE);
+    }
+
+    public ModuleContext(SourceModule module, ApiModels models, ProjectFacts facts) {
+        this.facts = facts;
         this.module = module;
         this.models = models;
         this.types = new TypeOracle(module, models);
@@ -28,6 +34,10 @@ public final class ModuleContext {
 
     public SourceModule module() {
         return module;
+    }
+
+    public ProjectFacts facts() {
+        return facts;
     }
 
     public ApiModels models() {

@@ -33,11 +33,13 @@ final class FileAnalyzer {
     private final ApiModels models;
     private final List<Rule> rules;
     private final boolean parseOnly;
+    private final dev.prodlint.analysis.ProjectFacts facts;
 
-    FileAnalyzer(ApiModels models, List<Rule> rules, boolean parseOnly) {
+    FileAnalyzer(ApiModels models, List<Rule> rules, boolean parseOnly, dev.prodlint.analysis.ProjectFacts facts) {
         this.models = models;
         this.rules = rules;
         this.parseOnly = parseOnly;
+        this.facts = facts;
     }
 
     Outcome analyze(SourceFile file, byte[] bytes, Frontends frontends) {
@@ -65,7 +67,7 @@ final class FileAnalyzer {
         List<ReportedFinding> out = new ArrayList<>();
         try {
             NameResolver.resolve(module);
-            ModuleContext ctx = new ModuleContext(module, models);
+            ModuleContext ctx = new ModuleContext(module, models, facts);
             for (Rule rule : rules) {
                 if (!rule.meta().languages().contains(file.language())) continue;
                 rule.check(ctx, f -> out.add(report(f, module.text())));

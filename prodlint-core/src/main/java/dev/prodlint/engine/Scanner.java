@@ -47,7 +47,8 @@ public final class Scanner {
         List<ScanError> errors = Collections.synchronizedList(new ArrayList<>());
         long[] totals = new long[4];
         int[] counts = new int[2];
-        FileAnalyzer analyzer = new FileAnalyzer(models, rules, options.parseOnly());
+        FileAnalyzer analyzer = new FileAnalyzer(models, rules, options.parseOnly(),
+                options.parseOnly() ? dev.prodlint.analysis.ProjectFacts.NONE : projectFacts(files.values()));
         ThreadLocal<Frontends> frontends = ThreadLocal.withInitial(Frontends::new);
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, options.threads()), workerThreads());
         try {
@@ -86,6 +87,27 @@ public final class Scanner {
         ScanStats stats = new ScanStats(counts[0], totals[0], totals[1], counts[1],
                 (System.nanoTime() - start) / 1_000_000, totals[2] / 1_000_000, totals[3] / 1_000_000);
         return new ScanResult(List.copyOf(sorted), List.copyOf(sortedErrors), List.copyOf(sortedNotes), stats);
+    }
+
+    /** One plain-text pass for the markers rules asked about; unreadable or oversized files are left out. */
+    private dev.prodlint.analysis.ProjectFacts projectFacts(java.util.Collection<SourceFile> files) {
+        java.util.Set<String> wanted = new java.util.HashSet<>();
+        for (Rule r : rules) wanted.addAll(r.projectMarkers());
+        if (wanted.isEmpty()) return dev.prodlint.analysis.ProjectFacts.NONE;
+        java.util.Set<String> present = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        files.parallelStream().forEach(f -> {
+            if (present.size() == wanted.size()) return;
+            try {
+                if (Files.size(f.file()) > options.maxFileBytes()) return;
+                String text = new String(Files.readAllBytes(f.file()), java.nio.charset.StandardCharsets.UTF_8);
+                for (String w : wanted) {
+                    if (text.contains(w)) present.add(w);
+                }
+            } catch (IOException | RuntimeException e) {
+                // The analysis reports the file if it cannot be read.
+            }
+        });
+        return new dev.prodlint.analysis.ProjectFacts(present);
     }
 
     private FileAnalyzer.Outcome analyzeOne(SourceFile f, FileAnalyzer analyzer, Frontends frontends) {

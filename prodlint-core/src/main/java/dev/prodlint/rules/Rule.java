@@ -7,4 +7,9 @@ public interface Rule {
     RuleMeta meta();
 
     void check(ModuleContext ctx, FindingSink sink);
+
+    /** Text markers whose presence anywhere in the project the rule wants to know (see ProjectFacts). */
+    default java.util.Set<String> projectMarkers() {
+        return java.util.Set.of();
+    }
 }

@@ -13,7 +13,11 @@ final class BrowserCode {
 
     /** Folders of front-end and app code in monorepos. */
     private static final java.util.List<String> FRONT_END = java.util.List.of("/front-end/", "/frontend/", "/mobile/",
-            "/browser/", "/extension/", "/webview/", "/public/");
+            "/browser/", "/extension/", "/browser-extension/", "/webview/", "/public/", "/ui/", "/static/", "/web-ui/",
+            "/webapp/", "/resources/static/");
+    /** Globals only a browser has. */
+    private static final java.util.regex.Pattern BROWSER_GLOBALS = java.util.regex.Pattern.compile(
+            "\\b(window\\.(location|addEventListener|localStorage|document)|document\\.(getElementById|querySelector|cookie)|localStorage\\.|navigator\\.serviceWorker)");
 
     static boolean is(SourceModule m) {
         String path = "/" + m.path().replace('\\', '/');
@@ -21,6 +25,8 @@ final class BrowserCode {
         for (String dir : FRONT_END) {
             if (path.contains(dir)) return true;
         }
+        if (path.endsWith("serviceWorker.js") || path.endsWith("service-worker.js")) return true;
+        if (BROWSER_GLOBALS.matcher(m.text().content()).find()) return true;
         String head = m.text().content();
         head = head.substring(0, Math.min(head.length(), 200)).stripLeading();
         return head.startsWith("'use client'") || head.startsWith("\"use client\"");

@@ -27,7 +27,10 @@ final class Messages {
         String message;
         String why = WHY_CALL;
         String fix;
-        if (type.startsWith("pg#")) {
+        if (type.equals("pg#Client")) {
+            message = code + " has no `connectionTimeoutMillis`: `connect()` waits for the database server without limit.";
+            fix = "Pass `connectionTimeoutMillis` (e.g. `new Client({ ..., connectionTimeoutMillis: 5_000 })`).";
+        } else if (type.startsWith("pg#")) {
             message = code + " creates a pool with no `connectionTimeoutMillis`: when every client is checked out, "
                     + "`connect()` and `query()` wait for a free one forever.";
             why = "node-postgres defaults `connectionTimeoutMillis` to 0, no limit. Once the pool is exhausted (a leak, a slow "

@@ -46,16 +46,25 @@ public final class MissingTimeoutRule implements Rule {
             """
             const res = await fetch(`${PAYMENTS_URL}/charges/${id}`, { signal: AbortSignal.timeout(5_000) });""");
 
+    /** axios's process-wide default, set once (often at start-up, in another file). */
+    private static final String AXIOS_DEFAULTS = "axios.defaults.timeout";
+
     @Override
     public RuleMeta meta() {
         return META;
     }
 
     @Override
+    public java.util.Set<String> projectMarkers() {
+        return java.util.Set.of(AXIOS_DEFAULTS);
+    }
+
+    @Override
     public void check(ModuleContext ctx, FindingSink sink) {
         SourceModule m = ctx.module();
         if (BrowserCode.is(m)) return;
-        boolean axiosDefaults = m.language() != Language.JAVA && m.text().content().contains("axios.defaults.timeout");
+        boolean axiosDefaults = m.language() != Language.JAVA && (m.text().content().contains(AXIOS_DEFAULTS)
+                || ctx.facts().has(AXIOS_DEFAULTS));
         m.walk(n -> {
             if (n instanceof Call c) checkCall(ctx, c, axiosDefaults, sink);
             else if (n instanceof New nw) checkNew(ctx, nw, sink);
