@@ -30,8 +30,10 @@ public final class Snippets {
     public static dev.prodlint.model.SourceRange nameRange(SourceModule m, Call c) {
         if (!(c.callee() instanceof dev.prodlint.model.expr.Member mem) || mem.object() == null) return c.range();
         String text = m.text().content();
-        int i = mem.object().range().endOffset();
-        while (i < c.range().endOffset() && (Character.isWhitespace(text.charAt(i)) || text.charAt(i) == '.' || text.charAt(i) == '?')) i++;
+        int from = mem.object().range().endOffset();
+        int dot = mem.property() == null ? -1 : text.indexOf("." + mem.property(), from);
+        // Comments may sit between the receiver and the dot; the name follows the dot.
+        int i = dot >= 0 && dot < c.range().endOffset() ? dot + 1 : from;
         return m.text().range(i, c.range().endOffset());
     }
 }

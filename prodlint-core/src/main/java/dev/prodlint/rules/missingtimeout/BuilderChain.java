@@ -31,12 +31,15 @@ final class BuilderChain {
             chain.add(c);
             r = c.receiver();
         }
+        Call root = chain.isEmpty() ? null : chain.get(chain.size() - 1);
         Symbol var = r != null && r.unwrap() instanceof Name n ? n.symbol() : null;
         if (var != null && var.kind() == Symbol.Kind.LOCAL && var.initializer() != null) {
             // HttpClient.Builder b = HttpClient.newBuilder(); b.connectTimeout(...); b.build();
             Expr init = var.initializer();
+            root = null;
             while (init != null && init.unwrap() instanceof Call c) {
                 chain.add(c);
+                root = c;
                 init = c.receiver();
             }
             FunctionDecl f = build.enclosingFunction();
@@ -53,7 +56,6 @@ final class BuilderChain {
         }
         // Made here: the chain starts at a static factory (HttpClient.newBuilder()), not at a
         // builder someone else configured.
-        Call root = chain.isEmpty() ? null : chain.get(chain.size() - 1);
         boolean madeHere = root != null && ctx.calls().classify(root).map(m -> m.is(Role.FACTORY)).orElse(false)
                 && (root.receiver() == null || root.receiver().unwrap() instanceof Name n
                         && (n.symbol() == null || n.symbol().kind() == Symbol.Kind.IMPORT || n.symbol().kind() == Symbol.Kind.CLASS));

@@ -100,7 +100,7 @@ final class Messages {
     }
 
     private static String code(SourceModule m, Node n) {
-        if (n instanceof Call c && c.receiver() != null && c.receiver().unwrap() instanceof Call) {
+        if (n instanceof Call c && c.receiver() != null && (c.receiver().unwrap() instanceof Call || c.receiver().unwrap() instanceof New)) {
             // In a builder chain, just the call: readTimeout(0, TimeUnit.SECONDS)
             String text = m.text().slice(nameRange(m, c)).replaceAll("\\s+", " ");
             return text.length() > 60 ? text.substring(0, 60) + "..." : text;
