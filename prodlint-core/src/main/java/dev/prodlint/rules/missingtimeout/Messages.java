@@ -42,9 +42,14 @@ final class Messages {
             message = code + " creates an HTTP client with no `timeout`: every request made through it can wait without limit.";
             fix = "Set a timeout on the client: `" + (type.startsWith("got") ? "got.extend({ timeout: { request: 5_000 } })"
                     : "axios.create({ ..., timeout: 5_000 })") + "`.";
+        } else if (type.startsWith("node-fetch")) {
+            message = code + " has no timeout: node-fetch waits for a server that stops answering without limit.";
+            fix = "Pass `{ signal: AbortSignal.timeout(5_000) }` (node-fetch v2 also takes `timeout`).";
         } else if (type.contains("fetch")) {
-            message = code + " has no timeout: nothing aborts it if the server stops answering.";
-            why = WHY_CALL + " Node's fetch itself gives up only after 300 s without response headers.";
+            message = code + " has no timeout of its own: if the server stops answering, it waits until Node's 300 s "
+                    + "headers timeout, holding the request that made it.";
+            why = WHY_CALL + " Five minutes per call is far past any caller's patience: their own timeouts and retries "
+                    + "fire while this request is still held.";
             fix = "Pass a deadline: `fetch(url, { ...init, signal: AbortSignal.timeout(5_000) })`.";
         } else if (type.startsWith("axios")) {
             message = code + " uses axios's default instance, whose `timeout` is 0 (none): the request can wait forever.";
