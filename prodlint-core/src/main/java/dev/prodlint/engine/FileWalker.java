@@ -27,7 +27,8 @@ final class FileWalker {
 
     /** Folders of test code: prodlint looks for production hazards, and tests do not run in production. */
     static final Set<String> TEST_DIRS = Set.of("test", "tests", "__tests__", "__mocks__", "__fixtures__", "spec",
-            "e2e", "testdata", "test-utils", "testing", "e2e_tests", "e2e-tests", "integration-tests", "cypress", "playwright");
+            "e2e", "testdata", "test-utils", "testing", "e2e_tests", "e2e-tests", "integration-tests", "cypress", "playwright", "perfTest", "perf-test", "benchmarks",
+            "load-testing", "loadtest");
     private static final java.util.regex.Pattern TEST_FILE = java.util.regex.Pattern.compile(
             ".*\\.(test|spec|e2e-spec)\\.[cm]?[jt]sx?$|.*(Test|Tests|IT|TestCase)\\.java$");
 

@@ -30,4 +30,13 @@ class ProjectFactsTest {
         Files.writeString(dir.resolve("server.ts"), "import axios from 'axios';\naxios.defaults.timeout = 5000;\n");
         assertThat(rules(dir)).isEmpty();
     }
+
+    @Test
+    void aGlobalUndiciDispatcherCoversTheBuiltInFetch(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("client.ts"), "export const get = (u: string) => fetch(u);\n");
+        assertThat(rules(dir)).containsExactly("missing-timeout@client.ts");
+        Files.writeString(dir.resolve("boot.ts"), "import { Agent, setGlobalDispatcher } from 'undici';\n"
+                + "setGlobalDispatcher(new Agent({ headersTimeout: 10_000, bodyTimeout: 30_000 }));\n");
+        assertThat(rules(dir)).isEmpty();
+    }
 }

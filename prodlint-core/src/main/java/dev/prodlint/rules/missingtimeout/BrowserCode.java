@@ -14,10 +14,18 @@ final class BrowserCode {
     /** Folders of front-end and app code in monorepos. */
     private static final java.util.List<String> FRONT_END = java.util.List.of("/front-end/", "/frontend/", "/mobile/",
             "/browser/", "/extension/", "/browser-extension/", "/webview/", "/public/", "/ui/", "/static/", "/web-ui/",
-            "/webapp/", "/resources/static/");
+            "/webapp/", "/resources/static/", "/admin/src/", "/client/src/", "/web/src/", "/src/composables/",
+            "/src/store/", "/src/stores/", "/src/components/", "/src/hooks/", "/src/views/", "/react/",
+            "/shared/editor/");
+    /** Imports of UI libraries: the module runs in a page. */
+    private static final java.util.Set<String> UI_MODULES = java.util.Set.of("react", "react-dom", "vue", "svelte",
+            "element-ui", "element-plus", "zustand", "file-saver", "next/navigation", "next/router", "@tanstack/react-query",
+            "@tanstack/vue-query", "@reduxjs/toolkit", "react-redux", "vuex", "pinia", "whatwg-fetch", "antd", "@mui/material",
+            "swr", "svelte/store", "react-query");
     /** Globals only a browser has. */
     private static final java.util.regex.Pattern BROWSER_GLOBALS = java.util.regex.Pattern.compile(
-            "\\b(window\\.(location|addEventListener|localStorage|document)|document\\.(getElementById|querySelector|cookie)|localStorage\\.|navigator\\.serviceWorker)");
+            "\\b(window\\.(location|addEventListener|localStorage|document|open)|document\\.(getElementById|querySelector|cookie|createElement)"
+                    + "|localStorage\\.|sessionStorage\\.|navigator\\.serviceWorker|saveAs\\(|createAsyncThunk\\(|useEffect\\(|useQuery\\()");
 
     static boolean is(SourceModule m) {
         String path = "/" + m.path().replace('\\', '/');
@@ -26,6 +34,9 @@ final class BrowserCode {
             if (path.contains(dir)) return true;
         }
         if (path.endsWith("serviceWorker.js") || path.endsWith("service-worker.js")) return true;
+        for (dev.prodlint.model.Import i : m.imports()) {
+            if (UI_MODULES.contains(i.module())) return true;
+        }
         if (BROWSER_GLOBALS.matcher(m.text().content()).find()) return true;
         String head = m.text().content();
         head = head.substring(0, Math.min(head.length(), 200)).stripLeading();

@@ -54,9 +54,12 @@ public final class MissingTimeoutRule implements Rule {
         return META;
     }
 
+    /** A process-wide undici dispatcher, usually with headers and body timeouts, covers the built-in fetch. */
+    private static final String GLOBAL_DISPATCHER = "setGlobalDispatcher";
+
     @Override
     public java.util.Set<String> projectMarkers() {
-        return java.util.Set.of(AXIOS_DEFAULTS);
+        return java.util.Set.of(AXIOS_DEFAULTS, GLOBAL_DISPATCHER);
     }
 
     @Override
@@ -81,6 +84,8 @@ public final class MissingTimeoutRule implements Rule {
         }
         if (model.timeoutOptions().isEmpty()) return;
         if (axiosDefaults && match.get().typeId().startsWith("axios")) return;
+        if (match.get().typeId().equals("global#fetch") && ctx.facts().has(GLOBAL_DISPATCHER)) return;
+        if (notANetworkCall(c)) return;
         if (model.optionsArg() != null) {
             if (boundedByOptions(c.args(), model) || setsTimeoutLater(c)) return;
             sink.report(Messages.callWithoutTimeout(ctx, c, match.get()));
@@ -99,6 +104,25 @@ public final class MissingTimeoutRule implements Rule {
         } else if (!model.timeoutOptions().isEmpty() && model.optionsArg() != null && !boundedByOptions(n.args(), model)) {
             sink.report(Messages.callWithoutTimeout(ctx, n, match.get()));
         }
+    }
+
+    /**
+     * A URL that is not another server: a relative path (only a browser resolves it; Node's fetch
+     * rejects it), a bundled asset ({@code new URL('./font.otf', import.meta.url)}), a file: or data: URL.
+     */
+    private static boolean notANetworkCall(Call c) {
+        Expr url = c.arg(0);
+        if (url == null) return false;
+        Expr u = url.unwrap();
+        if (u instanceof New n && n.args().size() == 2 && n.callee() != null && n.callee().unwrap() instanceof dev.prodlint.model.expr.Name x
+                && x.id().equals("URL")) {
+            return true;
+        }
+        String head = null;
+        if (u instanceof dev.prodlint.model.expr.Literal l && l.isString()) head = l.value();
+        if (u instanceof dev.prodlint.model.expr.Template t && t.tag() == null && !t.quasis().isEmpty()) head = t.quasis().get(0);
+        return head != null && (head.startsWith("/") && !head.startsWith("//") || head.startsWith("./") || head.startsWith("file:")
+                || head.startsWith("data:"));
     }
 
     /**
