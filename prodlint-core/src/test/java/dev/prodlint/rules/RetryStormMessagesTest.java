@@ -35,11 +35,10 @@ class RetryStormMessagesTest {
         assertThat(f).hasSize(1);
         assertThat(f.get(0).severity()).isEqualTo(Severity.ERROR);
         assertThat(f.get(0).range().startLine()).isEqualTo(2);
+        // fetch resolves on 4xx: a retry in its catch retries network errors only, so no classification defect.
         assertThat(f.get(0).message()).isEqualTo("This loop retries `fetch(...)` with no delay between attempts, with no limit on "
-                + "attempts, sending the POST again with no idempotency key, on every failure, including 4xx responses and "
-                + "errors a retry cannot fix.");
-        assertThat(f.get(0).fix()).startsWith("Add exponential backoff with jitter, a cap on attempts, an idempotency key, "
-                + "a retryable-error check");
+                + "attempts, sending the POST again with no idempotency key.");
+        assertThat(f.get(0).fix()).startsWith("Add exponential backoff with jitter, a cap on attempts, an idempotency key.");
         assertThat(f.get(0).why()).contains("N x M");
     }
 

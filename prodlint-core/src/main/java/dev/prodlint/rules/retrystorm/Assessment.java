@@ -32,9 +32,16 @@ final class Assessment {
             "(?i)(status(Code)?|code)\\W{0,12}(==|!=|>|<|in\\b|\\bcase\\b)[^;{]{0,40}?\\b(4\\d\\d|5\\d\\d)\\b"
                     + "|\\b(4\\d\\d|5\\d\\d)\\b[^;{]{0,20}(status|code)"
                     + "|is5xx|is4xx|isServerError|isClientError|HttpStatus\\.|retryable|isRetry|shouldRetry|isTransient"
-                    + "|ECONNRESET|ETIMEDOUT|ECONNREFUSED|instanceof"
+                    + "|ECONNRESET|ETIMEDOUT|ECONNREFUSED|instanceof|getErrorCode\\(|getSQLState\\(|\\.message\\.includes\\(|getMessage\\(\\)\\.contains\\("
+                    + "|\\bis\\w*(Fatal|Recoverable|Retr|Transient|Temporary|Timeout|Network|Connection)\\w*\\("
                     + "|(code|errno|sqlState|SQLState)\\W{0,3}\\s*(===?|!==?|\\.equals\\()\\s*['\"]");
     /** Catches that take every failure of a client, 4xx responses included. */
+    private static final Pattern SERVER_PACED = Pattern.compile("(?i)retry-?after|ratelimit-reset|x-ratelimit|retryAfter");
+    private static final Pattern THROTTLE = Pattern.compile("(?i)\\b429\\b|throttl|TOO_MANY_REQUESTS|tooManyRequests");
+    private static final Pattern SERVER_ERROR = Pattern.compile("(?i)\\b5\\d\\d\\b|5xx|ServerError|>=\\s*500|>\\s*499");
+    /** Endpoints that only read or check: sending them twice changes nothing. */
+    private static final Pattern SAFE_ENDPOINT = Pattern.compile("(?i)/(verify|validate|check|search|query|graphql|token|oauth|introspect)");
+
     private static final Set<String> CATCH_ALL = Set.of("Exception", "Throwable", "RuntimeException", "java.lang.Exception",
             "RestClientException", "RestClientResponseException", "HttpStatusCodeException", "HttpClientErrorException",
             "WebClientException", "WebClientResponseException", "FeignException", "DataAccessException", "SQLException");
@@ -59,8 +66,15 @@ final class Assessment {
         }
         boolean grows = slept && (delay == null || grows(delay, site));
         boolean jitter = slept && (delay == null || hasJitter(delay, 0));
-        return new Defects(!slept, slept && !grows, slept && grows && !jitter, !bounded(site), repeatedUnsafeMethod(site),
-                !classified(site));
+        String text = ctx.module().text().slice(region.range());
+        // The server says when to come back (Retry-After, a rate-limit reset): neither fixed nor synchronized.
+        boolean serverPaced = SERVER_PACED.matcher(text).find();
+        boolean throttleOnly = THROTTLE.matcher(text).find() && !SERVER_ERROR.matcher(text).find();
+        boolean fixed = slept && !grows && !jitter && !serverPaced;
+        boolean noJitter = slept && grows && !jitter && !serverPaced;
+        // A 429 was not processed: sending it again cannot do the work twice.
+        String method = throttleOnly ? null : repeatedUnsafeMethod(site);
+        return new Defects(!slept && !serverPaced, fixed, noJitter, !bounded(site), method, !classified(site));
     }
 
     /**
@@ -171,12 +185,22 @@ final class Assessment {
         return found[0];
     }
 
+    private boolean isFetch(Call remote) {
+        return ctx.calls().classify(remote).map(m -> m.typeId().contains("fetch")).orElse(false);
+    }
+
+    /** True when the retried call is a database call rather than an HTTP request. */
+    boolean isDatabase(RetrySite site) {
+        return ctx.calls().classify(site.remote()).map(m -> m.method().role() != Role.HTTP_REQUEST).orElse(false);
+    }
+
     /** POST or PATCH sent again, and nothing in the function mentions an idempotency key. */
     private String repeatedUnsafeMethod(RetrySite site) {
         String method = httpMethod(site.remote());
         if (method == null || !(method.equals("POST") || method.equals("PATCH"))) return null;
         String text = ctx.module().text().slice(site.function().range()).toLowerCase();
         if (text.contains("idempotency") || text.contains("idempotent") || text.contains("request-id") && text.contains("dedup")) return null;
+        if (site.remote().arg(0) != null && SAFE_ENDPOINT.matcher(ctx.module().text().slice(site.remote().arg(0).range())).find()) return null;
         return method;
     }
 
@@ -204,11 +228,43 @@ final class Assessment {
      */
     static final Pattern CONTENTION = Pattern.compile(
             "OptimisticLock|ConcurrencyFailure|CannotAcquireLock|DeadlockLoser|PessimisticLock|StaleObjectState|StaleState"
-                    + "|SerializationFailure|WriteConflict|VersionConflict|['\"]40001['\"]|['\"]40P01['\"]|ER_LOCK_DEADLOCK");
+                    + "|SerializationFailure|WriteConflict|VersionConflict|['\"]40001['\"]|['\"]40P01['\"]|ER_LOCK_DEADLOCK"
+                    // A fresh key after a unique collision: the next attempt is a different request.
+                    + "|UNIQUE_CONSTRAINT|P2002|['\"]23505['\"]|ER_DUP_ENTRY|DuplicateKey|IntegrityConstraintViolation|DataIntegrityViolation");
 
     boolean retriesContention(RetrySite site) {
         Node region = site.onError() != null ? site.onError() : site.loop() != null ? site.loop() : site.function();
         return CONTENTION.matcher(ctx.module().text().slice(region.range())).find();
+    }
+
+    /** Loops of a long-running service: they stop when the service does, not when a call succeeds. */
+    private static final Pattern SERVICE_LOOP = Pattern.compile(
+            "(?i)\\b(is)?(stopp?ing|stopped|running|enabled|alive|active|shutdown|shuttingDown|interrupted|closed|cancell?ed|serviceEnabled)\\b");
+    /** A deadline: the loop polls until a time, at a pace it chooses. */
+    private static final Pattern DEADLINE = Pattern.compile("(?i)Date\\.now\\(\\)|currentTimeMillis|nanoTime|deadline|Instant\\.now|performance\\.now");
+    private static final Pattern LOCAL = Pattern.compile("localhost|127\\.0\\.0\\.1|0\\.0\\.0\\.0|\\[::1\\]");
+
+    /**
+     * Not a retry storm though shaped like a retry: a service loop (leader election, a scheduler)
+     * that runs until the process stops, polling until a deadline, or a call to this machine.
+     */
+    boolean notAStorm(RetrySite site) {
+        if (LOCAL.matcher(ctx.module().text().slice(site.remote().range())).find()
+                || LOCAL.matcher(ctx.module().text().slice(site.call().range())).find()) {
+            return true;
+        }
+        Loop l = site.loop();
+        if (l == null) return false;
+        String cond = l.condition() == null ? "" : ctx.module().text().slice(l.condition().range());
+        if (SERVICE_LOOP.matcher(cond).find() || DEADLINE.matcher(cond).find()) return true;
+        boolean[] service = {false};
+        l.body().walk(n -> {
+            if (!service[0] && n instanceof Call c && c.methodName() != null && c.args().isEmpty()
+                    && SERVICE_LOOP.matcher(c.methodName()).matches()) {
+                service[0] = true;
+            }
+        }, true);
+        return service[0];
     }
 
     /** The retry looks at what failed: a typed catch, a status or error-code test, a retryable check. */
@@ -222,6 +278,15 @@ final class Assessment {
             if (typed) return true;
         }
         Node region = site.loop() != null ? site.loop() : site.function();
-        return CLASSIFIES.matcher(ctx.module().text().slice(region.range())).find();
+        if (CLASSIFIES.matcher(ctx.module().text().slice(region.range())).find()) return true;
+        // fetch resolves on 4xx and 5xx: a retry that only catches what it throws retries network errors only.
+        if (site.onError() != null && site.onStatus() == null && isFetch(site.remote()) && site.onError().parent() instanceof dev.prodlint.model.stmt.Try t) {
+            boolean[] throwsOnStatus = {false};
+            t.body().walk(n -> {
+                if (n instanceof dev.prodlint.model.stmt.Throw) throwsOnStatus[0] = true;
+            }, true);
+            return !throwsOnStatus[0];
+        }
+        return false;
     }
 }

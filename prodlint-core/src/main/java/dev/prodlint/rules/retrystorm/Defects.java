@@ -24,13 +24,21 @@ record Defects(boolean noDelay, boolean fixedDelay, boolean noJitter, boolean un
 
     /** The defects as phrases: "with no delay between attempts, with no limit on attempts". */
     List<String> phrases() {
+        return phrases(false);
+    }
+
+    /** For a database call, the failures a retry cannot fix are constraint violations and bad SQL, not 4xx. */
+    List<String> phrases(boolean database) {
         List<String> out = new ArrayList<>();
         if (noDelay) out.add("with no delay between attempts");
         if (fixedDelay) out.add("after a fixed delay that never grows");
         if (noJitter) out.add("with a backoff that has no jitter, so callers that failed together retry together");
         if (unbounded) out.add("with no limit on attempts");
         if (method != null) out.add("sending the " + method + " again with no idempotency key");
-        if (unclassified) out.add("on every failure, including 4xx responses and errors a retry cannot fix");
+        if (unclassified) {
+            out.add(database ? "on every failure, including errors a retry cannot fix (constraint violations, bad SQL)"
+                    : "on every failure, including 4xx responses and errors a retry cannot fix");
+        }
         return out;
     }
 

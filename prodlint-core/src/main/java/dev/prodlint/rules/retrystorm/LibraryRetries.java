@@ -153,9 +153,10 @@ final class LibraryRetries {
         if (o == null && c.args().size() > 1) return;
         String opts = o == null ? "" : compact(o);
         String fn = c.arg(0) == null ? "" : ctx.module().text().slice(c.arg(0).range());
+        if (Assessment.CONTENTION.matcher(fn).find() || fn.matches("(?s).*(generate\\w*Id|nanoid|randomUUID|randomBytes).*")) return;
         boolean unbounded = opts.contains("forever:true") || opts.contains("retries:Infinity");
-        boolean jitter = opts.contains("randomize:true");
-        boolean fixed = opts.contains("factor:1,") || opts.contains("factor:1}");
+        boolean jitter = opts.contains("randomize:true") || opts.toLowerCase().contains("random");
+        boolean fixed = opts.contains("factor:1,") || opts.contains("factor:1}") || opts.contains("factor:0");
         boolean classified = opts.contains("shouldRetry") || opts.contains("onFailedAttempt") || fn.contains("AbortError");
         Defects d = new Defects(false, fixed, !fixed && !jitter, unbounded, null, !classified);
         if (d.any()) report(sink, c, "`" + Snippets.call(m, c) + "` retries", d, function(c));

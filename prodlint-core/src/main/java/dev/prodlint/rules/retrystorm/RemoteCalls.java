@@ -32,7 +32,7 @@ final class RemoteCalls {
         Optional<CallMatch> m = ctx.calls().classify(c);
         if (m.isPresent()) {
             Role r = m.get().method().role();
-            boolean remote = r == Role.HTTP_REQUEST || r == Role.DB_QUERY || r == Role.MANAGED_QUERY;
+            boolean remote = r == Role.HTTP_REQUEST || (r == Role.DB_QUERY || r == Role.MANAGED_QUERY) && !embeddedDatabase();
             return remote && !m.get().hinted() ? Optional.of(c) : Optional.empty();
         }
         if (depth >= MAX_DEPTH) return Optional.empty();
@@ -48,6 +48,18 @@ final class RemoteCalls {
         helpers.put(helper, found[0]);
         return found[0];
     }
+
+    /** SQLite, H2 or Derby in a file: a database in the process's own files, not a remote dependency. */
+    private boolean embeddedDatabase() {
+        if (embedded == null) {
+            String text = ctx.module().text().content();
+            embedded = text.contains("jdbc:sqlite") || text.contains("SQLITE_") || text.contains("jdbc:h2:") || text.contains("jdbc:derby:")
+                    || text.contains("better-sqlite3") || text.contains("sqlite3");
+        }
+        return embedded;
+    }
+
+    private Boolean embedded;
 
     static boolean nestedDeclaration(Node n, FunctionDecl f) {
         for (Node p = n.parent(); p != null && p != f; p = p.parent()) {

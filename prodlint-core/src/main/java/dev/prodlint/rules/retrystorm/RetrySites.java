@@ -59,9 +59,9 @@ final class RetrySites {
             Optional<Call> remote = remotes.remote(c);
             if (remote.isEmpty() || changesBetweenRounds(c, l)) continue;
             Try t = enclosingTry(c, l);
-            if (t != null && leavesAfter(c, l)) {
+            if (t != null) {
                 for (Catch k : t.catches()) {
-                    if (!alwaysLeaves(k.body())) return new RetrySite(f, l, null, c, remote.get(), k, null, l);
+                    if (!alwaysLeaves(k.body()) && succeedsOut(c, t, k, l)) return new RetrySite(f, l, null, c, remote.get(), k, null, l);
                 }
             }
             Symbol result = resultOf(c);
@@ -91,7 +91,7 @@ final class RetrySites {
                 Symbol result = remote.isPresent() ? resultOf(c) : null;
                 if (result == null) continue;
                 for (Node p = again.parent(); p != null && p != f; p = p.parent()) {
-                    if (p instanceof If i && mentions(i.condition(), result) && testsStatus(i.condition())) {
+                    if (p instanceof If i && mentions(i.condition(), result) && testsStatus(i.condition(), result)) {
                         return new RetrySite(f, null, again, c, remote.get(), null, i, f);
                     }
                 }
@@ -124,7 +124,7 @@ final class RetrySites {
         If[] found = {null};
         l.body().walk(n -> {
             if (found[0] == null && n instanceof If i && i.range().startOffset() > c.range().startOffset()
-                    && mentions(i.condition(), result) && testsStatus(i.condition())
+                    && mentions(i.condition(), result) && testsStatus(i.condition(), result)
                     && (leavesLoop(i.then(), l) || leavesLoop(i.otherwise(), l)
                             || endsInContinue(i.then()) || endsInContinue(i.otherwise()))) {
                 found[0] = i;
@@ -138,12 +138,17 @@ final class RetrySites {
     private static final java.util.regex.Pattern STATUS = java.util.regex.Pattern.compile(
             "(?i)\\.(ok|status\\w*|getStatus\\w*|isSuccess\\w*|is2xx\\w*|success|error|errors|code)\\b");
 
-    /** The test reads the response's status (ok, status, statusCode, isSuccessful), not its content: polling is not a retry. */
-    private static boolean testsStatus(Expr condition) {
+    /**
+     * The test reads the response's own status ({@code res.ok}, {@code res.status},
+     * {@code res.statusCode()}), not a field of its content ({@code res.data.job.status}): polling
+     * for a state is not a retry.
+     */
+    private static boolean testsStatus(Expr condition, Symbol result) {
         boolean[] found = {false};
         condition.walk(n -> {
             if (n instanceof dev.prodlint.model.expr.Member m && m.property() != null
-                    && STATUS.matcher("." + m.property()).matches()) {
+                    && STATUS.matcher("." + m.property()).matches() && m.object() != null
+                    && m.object().unwrap() instanceof Name x && x.symbol() == result) {
                 found[0] = true;
             }
         });
@@ -175,6 +180,36 @@ final class RetrySites {
         return null;
     }
 
+    /**
+     * Success leaves the loop: a return or a break after the call inside the try; or after the try
+     * when the catch goes round with {@code continue}; or a {@code !done} loop condition whose flag
+     * the try sets to true.
+     */
+    private static boolean succeedsOut(Call c, Try t, Catch k, Loop l) {
+        if (exitsAfter(c, t.body(), l)) return true;
+        if (endsInContinue(k.body()) && leavesAfter(c, l)) return true;
+        if (l.condition() != null) {
+            boolean[] flag = {false};
+            t.body().walk(n -> {
+                if (n instanceof Assign a && a.target() instanceof Name x && a.value() instanceof Literal lit && "true".equals(lit.value())
+                        && l.condition() instanceof Unary u && u.op().equals("!") && mentions(u, x)) {
+                    flag[0] = true;
+                }
+            }, true);
+            return flag[0];
+        }
+        return false;
+    }
+
+    private static boolean exitsAfter(Call c, Node region, Loop l) {
+        boolean[] found = {false};
+        region.walk(n -> {
+            if (found[0] || n.range().endOffset() <= c.range().startOffset()) return;
+            if (n instanceof Return || n instanceof Jump j && j.kind() == Jump.Kind.BREAK && innerLoop(n, l) == null) found[0] = true;
+        }, true);
+        return found[0];
+    }
+
     /** After the call, a return or a break of this loop (outside any catch): success leaves the loop. */
     private static boolean leavesAfter(Call c, Loop l) {
         boolean[] found = {false};
@@ -185,15 +220,6 @@ final class RetrySites {
             }
             if (n instanceof Return || n instanceof Jump j && j.kind() == Jump.Kind.BREAK && innerLoop(n, l) == null) found[0] = true;
         }, true);
-        if (!found[0] && l.condition() != null) {
-            // do { ... ok = true ... } while (!ok && ...): the condition reads a flag set after the call.
-            l.body().walk(n -> {
-                if (n instanceof Assign a && a.target() instanceof Name t && n.range().startOffset() > c.range().startOffset()
-                        && mentions(l.condition(), t)) {
-                    found[0] = true;
-                }
-            }, true);
-        }
         return found[0];
     }
 
@@ -236,7 +262,9 @@ final class RetrySites {
      */
     private static boolean changesBetweenRounds(Call c, Loop l) {
         boolean[] changes = {false};
-        for (Expr a : c.args()) {
+        List<Expr> parts = new ArrayList<>(c.args());
+        if (c.receiver() != null) parts.add(c.receiver());
+        for (Expr a : parts) {
             a.walk(n -> {
                 if (changes[0] || !(n instanceof Name x) || x.symbol() == null) return;
                 Symbol s = x.symbol();

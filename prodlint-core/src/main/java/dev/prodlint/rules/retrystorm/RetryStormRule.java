@@ -65,19 +65,19 @@ public final class RetryStormRule implements Rule {
         Assessment assessment = new Assessment(ctx);
         for (FunctionDecl f : ctx.module().allFunctions()) {
             for (RetrySite site : sites.find(f)) {
-                if (assessment.retriesContention(site)) continue;
+                if (assessment.retriesContention(site) || assessment.notAStorm(site)) continue;
                 Defects d = assessment.assess(site);
-                if (d.any()) sink.report(finding(ctx, site, d));
+                if (d.any()) sink.report(finding(ctx, site, d, assessment.isDatabase(site)));
             }
         }
         new LibraryRetries(ctx, remotes).check(sink);
     }
 
-    private static Finding finding(ModuleContext ctx, RetrySite site, Defects d) {
+    private static Finding finding(ModuleContext ctx, RetrySite site, Defects d, boolean database) {
         SourceModule m = ctx.module();
         String call = "`" + Snippets.call(m, site.call()) + "`";
         String what = site.loop() != null ? "This loop retries " + call : "`" + name(site.function()) + "` calls itself to retry " + call;
-        String message = what + " " + String.join(", ", d.phrases()) + ".";
+        String message = what + " " + String.join(", ", d.phrases(database)) + ".";
         List<Finding.Related> related = new ArrayList<>();
         related.add(new Finding.Related(m.path(), site.call().range(), "the call that is retried"));
         if (site.onError() != null) related.add(new Finding.Related(m.path(), site.onError().range(), "the failure goes round again here"));
