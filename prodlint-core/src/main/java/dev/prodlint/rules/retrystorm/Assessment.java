@@ -69,7 +69,9 @@ final class Assessment {
         String text = ctx.module().text().slice(region.range());
         // The server says when to come back (Retry-After, a rate-limit reset): neither fixed nor synchronized.
         boolean serverPaced = SERVER_PACED.matcher(text).find();
-        boolean throttleOnly = THROTTLE.matcher(text).find() && !SERVER_ERROR.matcher(text).find();
+        // The test that sends the call round, when there is one, says what is retried.
+        String retriedOn = site.onStatus() != null ? ctx.module().text().slice(site.onStatus().condition().range()) : text;
+        boolean throttleOnly = THROTTLE.matcher(retriedOn).find() && !SERVER_ERROR.matcher(retriedOn).find();
         boolean fixed = slept && !grows && !jitter && !serverPaced;
         boolean noJitter = slept && grows && !jitter && !serverPaced;
         // A 429 was not processed: sending it again cannot do the work twice.
@@ -239,7 +241,7 @@ final class Assessment {
 
     /** Loops of a long-running service: they stop when the service does, not when a call succeeds. */
     private static final Pattern SERVICE_LOOP = Pattern.compile(
-            "(?i)\\b(is)?(stopp?ing|stopped|running|enabled|alive|active|shutdown|shuttingDown|interrupted|closed|cancell?ed|serviceEnabled)\\b");
+            "(?i)\\b(is)?(stopp?ing|stopped|running|enabled|alive|active|shutdown|shuttingDown|closed|serviceEnabled)\\b");
     /** A deadline: the loop polls until a time, at a pace it chooses. */
     private static final Pattern DEADLINE = Pattern.compile("(?i)Date\\.now\\(\\)|currentTimeMillis|nanoTime|deadline|Instant\\.now|performance\\.now");
     private static final Pattern LOCAL = Pattern.compile("localhost|127\\.0\\.0\\.1|0\\.0\\.0\\.0|\\[::1\\]");

@@ -152,7 +152,7 @@ final class LibraryRetries {
         ObjectLit o = options(c, 1);
         if (o == null && c.args().size() > 1) return;
         String opts = o == null ? "" : compact(o);
-        String fn = c.arg(0) == null ? "" : ctx.module().text().slice(c.arg(0).range());
+        String fn = functionText(c.arg(0));
         if (Assessment.CONTENTION.matcher(fn).find() || fn.matches("(?s).*(generate\\w*Id|nanoid|randomUUID|randomBytes).*")) return;
         boolean unbounded = opts.contains("forever:true") || opts.contains("retries:Infinity");
         boolean jitter = opts.contains("randomize:true") || opts.toLowerCase().contains("random");
@@ -218,6 +218,16 @@ final class LibraryRetries {
             return o;
         }
         return null;
+    }
+
+    /** The text of the function passed in: a lambda, or a function of this file passed by name. */
+    private String functionText(Expr e) {
+        if (e == null) return "";
+        if (e.unwrap() instanceof dev.prodlint.model.expr.Name n && n.symbol() != null) {
+            if (n.symbol().declaration() instanceof FunctionDecl f) return ctx.module().text().slice(f.range());
+            if (n.symbol().initializer() instanceof Lambda l) return ctx.module().text().slice(l.range());
+        }
+        return ctx.module().text().slice(e.range());
     }
 
     private static List<String> chainNames(Call c) {

@@ -190,9 +190,14 @@ final class RetrySites {
         if (endsInContinue(k.body()) && leavesAfter(c, l)) return true;
         if (l.condition() != null) {
             boolean[] flag = {false};
+            // while (!sent && attempts < n) { try { ...; sent = true; } catch ... }
+            List<Unary> negations = new ArrayList<>();
+            l.condition().walk(n -> {
+                if (n instanceof Unary u && u.op().equals("!")) negations.add(u);
+            }, true);
             t.body().walk(n -> {
                 if (n instanceof Assign a && a.target() instanceof Name x && a.value() instanceof Literal lit && "true".equals(lit.value())
-                        && l.condition() instanceof Unary u && u.op().equals("!") && mentions(u, x)) {
+                        && negations.stream().anyMatch(u -> mentions(u, x))) {
                     flag[0] = true;
                 }
             }, true);
@@ -262,8 +267,14 @@ final class RetrySites {
      */
     private static boolean changesBetweenRounds(Call c, Loop l) {
         boolean[] changes = {false};
+        // The receiver changes when the loop takes the next item for it (op = queue.take());
+        // a connection opened again for each attempt is the same request.
+        if (c.receiver() != null) {
+            c.receiver().walk(n -> {
+                if (n instanceof Name x && x.symbol() != null && takenEachRound(l, x.symbol())) changes[0] = true;
+            }, true);
+        }
         List<Expr> parts = new ArrayList<>(c.args());
-        if (c.receiver() != null) parts.add(c.receiver());
         for (Expr a : parts) {
             a.walk(n -> {
                 if (changes[0] || !(n instanceof Name x) || x.symbol() == null) return;
@@ -276,6 +287,17 @@ final class RetrySites {
             }, true);
         }
         return changes[0];
+    }
+
+    private static boolean takenEachRound(Loop l, Symbol s) {
+        boolean[] found = {false};
+        l.walk(n -> {
+            if (!found[0] && n instanceof Assign a && a.target() instanceof Name t && t.symbol() == s && takesNext(a.value(), l)) found[0] = true;
+            if (!found[0] && n instanceof VarDecl v && v.target() instanceof Name t && t.symbol() == s && v.init() != null && takesNext(v.init(), l)) {
+                found[0] = true;
+            }
+        });
+        return found[0];
     }
 
     static boolean assignedIn(Node region, Symbol s) {
