@@ -16,6 +16,27 @@ public final class LocalFunctions {
     }
 
     /**
+     * True when {@code n} sits in a function declared within {@code f}: code that does not run
+     * when f runs. Callbacks (lambdas, function expressions passed on) do count as running.
+     */
+    public static boolean inNestedDeclaration(dev.prodlint.model.Node n, FunctionDecl f) {
+        for (dev.prodlint.model.Node p = n.parent(); p != null && p != f; p = p.parent()) {
+            if (p instanceof FunctionDecl && !(p.parent() instanceof Lambda)) return true;
+        }
+        return false;
+    }
+
+    /** The calls in a region of {@code f} that run with it: callbacks included, nested declarations not. */
+    public static java.util.List<Call> callsIn(dev.prodlint.model.Node region, FunctionDecl f) {
+        java.util.List<Call> out = new java.util.ArrayList<>();
+        if (region == null) return out;
+        region.walk(n -> {
+            if (n instanceof Call c && !inNestedDeclaration(c, f)) out.add(c);
+        });
+        return out;
+    }
+
+    /**
      * A function or const-bound arrow of this file called by name, {@code this.method(...)}, or (in
      * Java) an unqualified method of the enclosing class with as many parameters; null otherwise.
      */

@@ -48,6 +48,19 @@ public final class FunctionDecl extends Node {
         return name != null ? name : "<anonymous>";
     }
 
+    /** The report name of the function {@code n} is in, or null at module level. */
+    public static String reportNameOf(Node n) {
+        FunctionDecl f = n instanceof FunctionDecl self ? self : n.enclosingFunction();
+        return f == null ? null : f.reportName();
+    }
+
+    /** The name findings give: this function's, or for a callback the nearest named function around it. */
+    public String reportName() {
+        FunctionDecl f = this;
+        while (f.name == null && f.enclosingFunction() != null) f = f.enclosingFunction();
+        return f.displayName();
+    }
+
     public List<Param> params() {
         return params;
     }

@@ -46,6 +46,14 @@ public abstract class Node {
         return null;
     }
 
+    /** True when this node is {@code outer} or lies inside it. */
+    public boolean isWithin(Node outer) {
+        for (Node p = this; p != null; p = p.parent) {
+            if (p == outer) return true;
+        }
+        return false;
+    }
+
     public <T extends Node> T ancestor(Class<T> type) {
         for (Node p = parent; p != null; p = p.parent) {
             if (type.isInstance(p)) return type.cast(p);

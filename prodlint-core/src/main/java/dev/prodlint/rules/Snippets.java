@@ -16,6 +16,11 @@ public final class Snippets {
         return text.length() > MAX ? text.substring(0, MAX) + "..." : text;
     }
 
+    /** A node's source text with all whitespace removed, for comparing expressions as written. */
+    public static String compact(SourceModule m, dev.prodlint.model.Node n) {
+        return m.text().slice(n.range()).replaceAll("\\s+", "");
+    }
+
     /** The callee as written, with "()" or "(...)" for the arguments. */
     public static String call(SourceModule m, Call c) {
         String callee = m.text().slice(c.callee().range()).replaceAll("\\s+", "");

@@ -72,7 +72,7 @@ final class CacheAside {
         boolean jsInProcess = m.language() != Language.JAVA
                 && ctx.models().type(read.match().typeId()).map(t -> t.isInProcess()).orElse(false);
         for (Call load : calls) {
-            if (Protections.contains(load, read.call()) || inReadArguments(load)) continue;
+            if (read.call().isWithin(load) || inReadArguments(load)) continue;
             Optional<Loads.Load> l = loads.of(load);
             if (l.isEmpty()) continue;
             if (jsInProcess && !CacheStampedeRule.isAsync(load)) continue;
@@ -80,7 +80,7 @@ final class CacheAside {
             Set<Symbol> derived = derivedFrom(scope, load);
             for (Call w : writes) {
                 if (reportedWrites.contains(w)) continue;
-                if (!(Protections.contains(load, w) || order.after(load, w))) continue;
+                if (!(w.isWithin(load) || order.after(load, w))) continue;
                 if (!writesLoaded(w, keyCount, load, derived)) continue;
                 Protections.Outcome o = protections.check(read, load, w, order, key);
                 if (o.verdict() == Protections.Verdict.PROTECTED) return null;
@@ -101,7 +101,7 @@ final class CacheAside {
                 && ctx.calls().classify(inner).map(x -> x.is(Role.FACTORY)).orElse(false)) {
             r = inner.receiver();
         }
-        return r == null ? "" : ctx.module().text().slice(r.range()).replaceAll("\\s+", "").replace("this.", "");
+        return r == null ? "" : Snippets.compact(ctx.module(), r).replace("this.", "");
     }
 
     /** A call in the read's own arguments (its key), not in its callback. */
@@ -129,7 +129,7 @@ final class CacheAside {
     private static boolean writesLoaded(Call write, int keyCount, Call load, Set<Symbol> derived) {
         for (int i = keyCount; i < write.args().size(); i++) {
             Expr v = write.arg(i);
-            if (Protections.contains(v, load) || mentions(v, derived)) return true;
+            if (load.isWithin(v) || mentions(v, derived)) return true;
         }
         return false;
     }
@@ -140,12 +140,12 @@ final class CacheAside {
         for (int round = 0; round < MAX_ROUNDS; round++) {
             int before = out.size();
             scope.body().walk(n -> {
-                if (n instanceof VarDecl v && v.init() != null && (Protections.contains(v.init(), load) || mentions(v.init(), out))) {
+                if (n instanceof VarDecl v && v.init() != null && (load.isWithin(v.init()) || mentions(v.init(), out))) {
                     addNames(v.target(), out);
-                } else if (n instanceof Assign a && (Protections.contains(a.value(), load) || mentions(a.value(), out))) {
+                } else if (n instanceof Assign a && (load.isWithin(a.value()) || mentions(a.value(), out))) {
                     addNames(a.target(), out);
                 } else if (n instanceof Call c && (c == load || c.receiver() != null
-                        && (Protections.contains(c.receiver(), load) || mentions(c.receiver(), out)))) {
+                        && (load.isWithin(c.receiver()) || mentions(c.receiver(), out)))) {
                     for (Expr a : c.args()) {
                         if (a instanceof Lambda l) l.function().params().forEach(p -> addNames(p.target(), out));
                     }

@@ -72,18 +72,13 @@ final class FlowOrder {
         List<CfgNode> na = anchors(a);
         List<CfgNode> nb = anchors(b);
         if (na.isEmpty() || nb.isEmpty()) return false;
-        if (na.equals(nb)) return a.range().startOffset() <= b.range().startOffset() && !contains(a, b);
+        if (na.equals(nb)) return a.range().startOffset() <= b.range().startOffset() && !(a != b && b.isWithin(a));
         return !reaches(List.of(cfg.entry()), nb, na) && !nb.contains(cfg.entry());
     }
 
     /** True when the function can reach its normal end from {@code from} without running {@code n}. */
     boolean canFinishWithout(Collection<CfgNode> from, Node n) {
         return reaches(from, Set.of(cfg.exit()), anchors(n));
-    }
-
-    private static boolean contains(Node outer, Node inner) {
-        return outer.range().startOffset() <= inner.range().startOffset()
-                && inner.range().endOffset() <= outer.range().endOffset() && outer != inner;
     }
 
     private static void push(Edge e, ArrayDeque<CfgNode> queue, BitSet seen, BitSet blocked) {

@@ -71,7 +71,7 @@ final class Loads {
         if (isReadThrough(f)) return Optional.empty();
         Optional<String>[] found = new Optional[] {Optional.empty()};
         f.body().walk(n -> {
-            if (found[0].isEmpty() && n instanceof Call c && !inNestedDeclaration(c, f)) found[0] = describe(c, depth);
+            if (found[0].isEmpty() && n instanceof Call c && !LocalFunctions.inNestedDeclaration(c, f)) found[0] = describe(c, depth);
         });
         helpers.put(f, found[0]);
         return found[0];
@@ -90,18 +90,10 @@ final class Loads {
             Optional<CallMatch> m = ctx.calls().classify(c);
             if (m.isEmpty()) return;
             if (m.get().is(Role.CACHE_LOAD)) loading[0] = true;
-            String key = ctx.module().text().slice(c.arg(0).range()).replaceAll("\\s+", "");
+            String key = CacheRead.keyText(ctx.module(), c, 1);
             if (m.get().is(Role.CACHE_READ)) reads.add(key);
             if (m.get().is(Role.CACHE_WRITE)) writes.add(key);
         });
         return loading[0] || reads.stream().anyMatch(writes::contains);
-    }
-
-    /** A call inside a function declared within {@code f} (not a callback) does not run when f runs. */
-    static boolean inNestedDeclaration(Node n, FunctionDecl f) {
-        for (Node p = n.parent(); p != null && p != f; p = p.parent()) {
-            if (p instanceof FunctionDecl && !(p.parent() instanceof dev.prodlint.model.expr.Lambda)) return true;
-        }
-        return false;
     }
 }

@@ -20,6 +20,7 @@ import dev.prodlint.model.expr.OtherExpr;
 import dev.prodlint.model.expr.This;
 import dev.prodlint.model.stmt.Synchronized;
 import dev.prodlint.model.stmt.VarDecl;
+import dev.prodlint.rules.Snippets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -77,7 +78,7 @@ final class Protections {
 
     private Outcome synchronizedBlock(CacheRead read, Call load, FlowOrder order, String key) {
         for (FunctionDecl f = read.call().enclosingFunction(); f != null; f = f.enclosingFunction()) {
-            if (f.modifiers().contains("synchronized") && contains(f, load)) return Outcome.SAFE;
+            if (f.modifiers().contains("synchronized") && load.isWithin(f)) return Outcome.SAFE;
         }
         for (Node p = load.parent(); p != null && p != read.scope(); p = p.parent()) {
             if (p instanceof Synchronized s) return underLock(s.body(), s, read, load, order, key);
@@ -98,7 +99,7 @@ final class Protections {
 
     /** A lock region: safe when the read itself is inside, or the region reads the cache again before loading. */
     private Outcome underLock(Node region, Node lock, CacheRead read, Call load, FlowOrder order, String key) {
-        if (contains(region, read.call())) return Outcome.SAFE;
+        if (read.call().isWithin(region)) return Outcome.SAFE;
         for (Call again : reads(region, key, read)) {
             if (again.range().startOffset() < load.range().startOffset()) return Outcome.SAFE;
         }
@@ -150,7 +151,8 @@ final class Protections {
      */
     private Outcome inFlightMap(FunctionDecl f, CacheRead read, FlowOrder order) {
         if (f.body() == null || ctx.module().language() == Language.JAVA && f != read.scope()) return Outcome.NONE;
-        for (Call set : calls(f)) {
+        List<Call> all = calls(f);
+        for (Call set : all) {
             Optional<CallMatch> m = ctx.calls().classify(set);
             if (m.isEmpty() || !m.get().is(Role.CACHE_WRITE) || set == read.call() || set.receiver() == null) continue;
             if (!isInProcess(m.get())) continue;
@@ -158,7 +160,7 @@ final class Protections {
             if (value == null || !isPromise(value, 0)) continue;
             String key = CacheRead.keyText(ctx.module(), set, 1);
             String receiver = text(set.receiver());
-            for (Call check : calls(f)) {
+            for (Call check : all) {
                 if (check == set || role(check) != Role.CACHE_READ || check.receiver() == null) continue;
                 if (!receiver.equals(text(check.receiver())) || !key.equals(CacheRead.keyText(ctx.module(), check, 1))) continue;
                 if (!order.after(check, set)) continue;
@@ -172,7 +174,7 @@ final class Protections {
     private Await awaitBetween(FunctionDecl f, Call check, Call set, FlowOrder order) {
         Await[] found = {null};
         f.body().walk(n -> {
-            if (found[0] == null && n instanceof Await a && !contains(a, check) && !contains(a, set)
+            if (found[0] == null && n instanceof Await a && !check.isWithin(a) && !set.isWithin(a)
                     && order.after(check, a) && order.after(a, set) && !sameStatement(order, a, set)) {
                 found[0] = a;
             }
@@ -394,24 +396,12 @@ final class Protections {
         return ref == null ? null : ctx.models().function(ref).map(FunctionModel::method).map(m -> m.role()).orElse(null);
     }
 
+    private String text(Node n) {
+        return Snippets.compact(ctx.module(), n).replace("this.", "");
+    }
+
     /** The calls a function runs itself, callbacks included, nested declarations not. */
     static List<Call> calls(FunctionDecl f) {
-        List<Call> out = new ArrayList<>();
-        if (f.body() == null) return out;
-        f.body().walk(n -> {
-            if (n instanceof Call c && !Loads.inNestedDeclaration(c, f)) out.add(c);
-        });
-        return out;
-    }
-
-    private String text(Node n) {
-        return ctx.module().text().slice(n.range()).replaceAll("\\s+", "").replace("this.", "");
-    }
-
-    static boolean contains(Node outer, Node inner) {
-        for (Node p = inner; p != null; p = p.parent()) {
-            if (p == outer) return true;
-        }
-        return false;
+        return LocalFunctions.callsIn(f.body(), f);
     }
 }

@@ -64,7 +64,7 @@ final class StampedeFinding {
                 + "runs the same load, so N concurrent misses make N identical calls to the backend the cache protects, "
                 + "at the moment it is busiest; the key is written back only when the slowest of them returns.";
         return new Finding(CacheStampedeRule.ID, Severity.WARNING, message, why, fix, m.path(), read.call().range(),
-                related, functionName());
+                related, FunctionDecl.reportNameOf(read.call()));
     }
 
     private String fix() {
@@ -91,11 +91,5 @@ final class StampedeFinding {
                 + "within one instance, a Redisson `RLock` or `SET lock:<key> <token> NX PX 5000` across instances; or "
                 + "front Redis with a Caffeine loading cache (`cache.get(key, k -> load(k))`); with Spring's cache "
                 + "abstraction, `@Cacheable(sync = true)`.";
-    }
-
-    private String functionName() {
-        FunctionDecl f = read.call().enclosingFunction();
-        while (f != null && f.name() == null && f.enclosingFunction() != null) f = f.enclosingFunction();
-        return f == null ? null : f.displayName();
     }
 }

@@ -61,11 +61,4 @@ final class BuilderChain {
                         && (n.symbol() == null || n.symbol().kind() == Symbol.Kind.IMPORT || n.symbol().kind() == Symbol.Kind.CLASS));
         return madeHere ? Boolean.FALSE : null;
     }
-
-    static boolean isInside(Node n, Node outer) {
-        for (Node p = n; p != null; p = p.parent()) {
-            if (p == outer) return true;
-        }
-        return false;
-    }
 }

@@ -2,6 +2,7 @@ package dev.prodlint.rules.missingtimeout;
 
 import dev.prodlint.analysis.CallClassifier.CallMatch;
 import dev.prodlint.analysis.ModuleContext;
+import dev.prodlint.model.FunctionDecl;
 import dev.prodlint.model.Node;
 import dev.prodlint.model.SourceModule;
 import dev.prodlint.model.expr.Call;
@@ -62,7 +63,7 @@ final class Messages {
             fix = "Pass `timeout` in the request options, or call `req.setTimeout(5_000, () => req.destroy())`.";
         }
         return new Finding(MissingTimeoutRule.ID, Severity.WARNING, message, why, fix, mod.path(), call.range(), List.of(),
-                function(call));
+                FunctionDecl.reportNameOf(call));
     }
 
     static Finding builderWithoutTimeout(ModuleContext ctx, Call build, CallMatch m) {
@@ -75,7 +76,7 @@ final class Messages {
                 ? "Set a deadline per request: `HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(5))`."
                 : "Set one on the client: `HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2))`, and a `timeout(...)` on each request.";
         return new Finding(MissingTimeoutRule.ID, Severity.WARNING, message, WHY_CALL, fix, mod.path(), build.range(), List.of(),
-                function(build));
+                FunctionDecl.reportNameOf(build));
     }
 
     static Finding noTimeout(ModuleContext ctx, Node call, CallMatch m) {
@@ -97,7 +98,7 @@ final class Messages {
             fix = "Use `HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build()` and set `timeout(...)` on each `HttpRequest`.";
         }
         return new Finding(MissingTimeoutRule.ID, Severity.WARNING, message, WHY_CALL, fix, mod.path(), nameRange(mod, call),
-                List.of(), function(call));
+                List.of(), FunctionDecl.reportNameOf(call));
     }
 
     private static dev.prodlint.model.SourceRange nameRange(SourceModule m, Node n) {
@@ -117,11 +118,5 @@ final class Messages {
             return "new " + type + (nw.args().isEmpty() ? "()" : "(...)");
         }
         return Snippets.code(m, n);
-    }
-
-    private static String function(Node n) {
-        dev.prodlint.model.FunctionDecl f = n.enclosingFunction();
-        while (f != null && f.name() == null && f.enclosingFunction() != null) f = f.enclosingFunction();
-        return f == null ? null : f.displayName();
     }
 }

@@ -56,7 +56,7 @@ final class Assessment {
         Node region = site.loop() != null ? site.loop() : site.function();
         Expr delay = null;
         boolean slept = false;
-        for (Call c : RetrySites.callsIn(region, site.function())) {
+        for (Call c : LocalFunctions.callsIn(region, site.function())) {
             Optional<Expr> d = sleepDuration(c);
             if (d != null) {
                 slept = true;
@@ -95,7 +95,7 @@ final class Assessment {
         }
         FunctionDecl helper = LocalFunctions.callee(c);
         if (helper != null && helper.body() != null) {
-            for (Call inner : RetrySites.callsIn(helper.body(), helper)) {
+            for (Call inner : LocalFunctions.callsIn(helper.body(), helper)) {
                 if (inner != c && sleepDuration(inner) != null) return Optional.ofNullable(c.arg(0));
             }
             return null;
@@ -118,7 +118,7 @@ final class Assessment {
             Symbol s = x.symbol();
             if (RetrySites.assignedIn(region, s)) g[0] = true;
             else if (site.loop() == null && s.kind() == Symbol.Kind.PARAMETER) g[0] = true;
-            else if (s.initializer() != null && s.kind() == Symbol.Kind.LOCAL && RetrySites.contains(region, s.declaration())
+            else if (s.initializer() != null && s.kind() == Symbol.Kind.LOCAL && s.declaration().isWithin(region)
                     && grows(s.initializer(), site)) {
                 g[0] = true;
             }

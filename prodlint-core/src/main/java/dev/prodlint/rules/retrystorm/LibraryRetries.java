@@ -80,7 +80,7 @@ final class LibraryRetries {
         Defects d = new Defects(false, !grows, backoff && grows && !jitter, unbounded, null, !classified);
         if (!d.any()) return;
         String what = "`@Retryable` on `" + f.displayName() + "`" + (backoff ? "" : " (no `backoff`: Spring Retry waits a fixed 1 s)") + " retries";
-        report(sink, a, what, d, f.displayName());
+        report(sink, a, what, d, f.reportName());
     }
 
     /** RetryTemplate.builder(): no backoff call means NoBackOffPolicy; no retryOn means every exception. */
@@ -94,7 +94,7 @@ final class LibraryRetries {
         boolean unbounded = chain.contains("infiniteRetry");
         boolean classified = chain.stream().anyMatch(n -> n.equals("retryOn") || n.equals("notRetryOn") || n.equals("customPolicy"));
         Defects d = new Defects(noDelay, fixed, exponential && !jitter, unbounded, null, !classified);
-        if (d.any()) report(sink, build, "This `RetryTemplate` retries", d, function(build));
+        if (d.any()) report(sink, build, "This `RetryTemplate` retries", d, FunctionDecl.reportNameOf(build));
     }
 
     /** Resilience4j: a fixed 500 ms wait unless an interval function grows it. */
@@ -105,7 +105,7 @@ final class LibraryRetries {
         boolean jitter = text.contains("Random");
         boolean classified = chain.stream().anyMatch(n -> n.startsWith("retryOn") || n.equals("retryExceptions") || n.equals("ignoreExceptions"));
         Defects d = new Defects(false, !exponential && !jitter, exponential && !jitter, false, null, !classified);
-        if (d.any()) report(sink, build, "This Resilience4j `RetryConfig` retries", d, function(build));
+        if (d.any()) report(sink, build, "This Resilience4j `RetryConfig` retries", d, FunctionDecl.reportNameOf(build));
     }
 
     /** Reactor: retry(n) resubscribes at once; retryWhen(Retry.max/fixedDelay/indefinitely) likewise or at a fixed pace. */
@@ -115,7 +115,7 @@ final class LibraryRetries {
         if ("retry".equals(name) && c.args().size() <= 1) {
             Defects d = new Defects(true, false, false, c.args().isEmpty(), null, true);
             String arg = c.args().isEmpty() ? "" : compact(c.arg(0));
-            report(sink, c, "`retry(" + arg + ")` resubscribes", d, function(c));
+            report(sink, c, "`retry(" + arg + ")` resubscribes", d, FunctionDecl.reportNameOf(c));
         } else if ("retryWhen".equals(name) && c.arg(0) != null) {
             String spec = compact(c.arg(0));
             if (Assessment.CONTENTION.matcher(spec).find()) return;
@@ -126,7 +126,7 @@ final class LibraryRetries {
             else if (spec.startsWith("Retry.fixedDelay(")) d = new Defects(false, true, false, false, null, !classified);
             else if (spec.startsWith("Retry.backoff(")) d = new Defects(false, false, spec.contains(".jitter(0)") || spec.contains(".jitter(0.0)"), false, null, !classified);
             else return;
-            if (d.any()) report(sink, c, "`retryWhen(" + spec.substring(0, spec.indexOf('(')) + "(...))` resubscribes", d, function(c));
+            if (d.any()) report(sink, c, "`retryWhen(" + spec.substring(0, spec.indexOf('(')) + "(...))` resubscribes", d, FunctionDecl.reportNameOf(c));
         }
     }
 
@@ -159,7 +159,7 @@ final class LibraryRetries {
         boolean fixed = opts.contains("factor:1,") || opts.contains("factor:1}") || opts.contains("factor:0");
         boolean classified = opts.contains("shouldRetry") || opts.contains("onFailedAttempt") || fn.contains("AbortError");
         Defects d = new Defects(false, fixed, !fixed && !jitter, unbounded, null, !classified);
-        if (d.any()) report(sink, c, "`" + Snippets.call(m, c) + "` retries", d, function(c));
+        if (d.any()) report(sink, c, "`" + Snippets.call(m, c) + "` retries", d, FunctionDecl.reportNameOf(c));
     }
 
     /** async-retry: exponential with randomize by default; only bail() stops it on a failure a retry cannot fix. */
@@ -172,7 +172,7 @@ final class LibraryRetries {
         boolean unbounded = opts.contains("forever:true") || opts.contains("retries:Infinity");
         boolean noJitter = opts.contains("randomize:false");
         Defects d = new Defects(false, opts.contains("factor:1,") || opts.contains("factor:1}"), noJitter, unbounded, null, !bails);
-        if (d.any()) report(sink, c, "`" + Snippets.call(m, c) + "` retries", d, function(c));
+        if (d.any()) report(sink, c, "`" + Snippets.call(m, c) + "` retries", d, FunctionDecl.reportNameOf(c));
     }
 
     /** axios-retry: no retryDelay means none; its default condition already limits retries to network errors and idempotent 5xx. */
@@ -189,7 +189,7 @@ final class LibraryRetries {
         boolean jitter = exponential || delayText.contains("random");
         boolean unbounded = opts.contains("retries:Infinity");
         Defects d = new Defects(noDelay, !noDelay && !grows, !noDelay && grows && !jitter, unbounded, null, false);
-        if (d.any()) report(sink, c, "`" + Snippets.call(m, c) + "` retries requests", d, function(c));
+        if (d.any()) report(sink, c, "`" + Snippets.call(m, c) + "` retries requests", d, FunctionDecl.reportNameOf(c));
     }
 
     // --- helpers ---
@@ -239,11 +239,6 @@ final class LibraryRetries {
     }
 
     private String compact(Node n) {
-        return ctx.module().text().slice(n.range()).replaceAll("\\s+", "");
-    }
-
-    private static String function(Node n) {
-        FunctionDecl f = n.enclosingFunction();
-        return f == null ? null : RetryStormRule.name(f);
+        return Snippets.compact(m, n);
     }
 }

@@ -43,7 +43,7 @@ final class RemoteCalls {
         helpers.put(helper, Optional.empty());
         Optional<Call>[] found = new Optional[] {Optional.empty()};
         helper.body().walk(n -> {
-            if (found[0].isEmpty() && n instanceof Call inner && !nestedDeclaration(inner, helper)) found[0] = remote(inner, depth + 1);
+            if (found[0].isEmpty() && n instanceof Call inner && !LocalFunctions.inNestedDeclaration(inner, helper)) found[0] = remote(inner, depth + 1);
         });
         helpers.put(helper, found[0]);
         return found[0];
@@ -60,11 +60,4 @@ final class RemoteCalls {
     }
 
     private Boolean embedded;
-
-    static boolean nestedDeclaration(Node n, FunctionDecl f) {
-        for (Node p = n.parent(); p != null && p != f; p = p.parent()) {
-            if (p instanceof FunctionDecl && !(p.parent() instanceof Lambda)) return true;
-        }
-        return false;
-    }
 }

@@ -54,7 +54,7 @@ final class RetrySites {
 
     private RetrySite ofLoop(FunctionDecl f, Loop l) {
         if (l.kind() == Loop.Kind.FOR_OF || l.kind() == Loop.Kind.FOR_IN || l.body() == null) return null;
-        for (Call c : callsIn(l.body(), f)) {
+        for (Call c : LocalFunctions.callsIn(l.body(), f)) {
             if (innerLoop(c, l) != null) continue;
             Optional<Call> remote = remotes.remote(c);
             if (remote.isEmpty() || changesBetweenRounds(c, l)) continue;
@@ -76,16 +76,16 @@ final class RetrySites {
     /** A function that calls itself from the catch of its remote call, or when the response failed. */
     private RetrySite recursive(FunctionDecl f) {
         if (f.body() == null) return null;
-        for (Call again : callsIn(f.body(), f)) {
+        for (Call again : LocalFunctions.callsIn(f.body(), f)) {
             if (LocalFunctions.callee(again) != f || !sameRequest(again, f)) continue;
             Catch k = again.ancestor(Catch.class);
             if (k != null && k.enclosingFunction() == f && k.parent() instanceof Try t) {
-                for (Call c : callsIn(t.body(), f)) {
+                for (Call c : LocalFunctions.callsIn(t.body(), f)) {
                     Optional<Call> remote = remotes.remote(c);
                     if (remote.isPresent()) return new RetrySite(f, null, again, c, remote.get(), k, null, f);
                 }
             }
-            for (Call c : callsIn(f.body(), f)) {
+            for (Call c : LocalFunctions.callsIn(f.body(), f)) {
                 if (c == again) continue;
                 Optional<Call> remote = remotes.remote(c);
                 Symbol result = remote.isPresent() ? resultOf(c) : null;
@@ -157,13 +157,6 @@ final class RetrySites {
 
     // --- structure ---
 
-    static List<Call> callsIn(Node region, FunctionDecl f) {
-        List<Call> out = new ArrayList<>();
-        region.walk(n -> {
-            if (n instanceof Call c && !RemoteCalls.nestedDeclaration(c, f)) out.add(c);
-        });
-        return out;
-    }
 
     private static Loop innerLoop(Node n, Loop outer) {
         for (Node p = n.parent(); p != null && p != outer; p = p.parent()) {
@@ -220,7 +213,7 @@ final class RetrySites {
         boolean[] found = {false};
         l.body().walk(n -> {
             if (found[0] || n.range().endOffset() <= c.range().startOffset() || n.ancestor(Catch.class) != null
-                    && contains(l, n.ancestor(Catch.class))) {
+                    && n.ancestor(Catch.class).isWithin(l)) {
                 return;
             }
             if (n instanceof Return || n instanceof Jump j && j.kind() == Jump.Kind.BREAK && innerLoop(n, l) == null) found[0] = true;
@@ -280,7 +273,7 @@ final class RetrySites {
                 if (changes[0] || !(n instanceof Name x) || x.symbol() == null) return;
                 Symbol s = x.symbol();
                 if (assignedIn(l, s)) changes[0] = true;
-                else if (s.declaration() != null && contains(l, s.declaration()) && s.initializer() != null
+                else if (s.declaration() != null && s.declaration().isWithin(l) && s.initializer() != null
                         && takesNext(s.initializer(), l)) {
                     changes[0] = true;
                 }
@@ -342,12 +335,5 @@ final class RetrySites {
 
     static boolean mentions(Node e, Name target) {
         return target.symbol() != null ? mentions(e, target.symbol()) : false;
-    }
-
-    static boolean contains(Node outer, Node inner) {
-        for (Node p = inner; p != null; p = p.parent()) {
-            if (p == outer) return true;
-        }
-        return false;
     }
 }

@@ -76,7 +76,7 @@ public final class RetryStormRule implements Rule {
     private static Finding finding(ModuleContext ctx, RetrySite site, Defects d, boolean database) {
         SourceModule m = ctx.module();
         String call = "`" + Snippets.call(m, site.call()) + "`";
-        String what = site.loop() != null ? "This loop retries " + call : "`" + name(site.function()) + "` calls itself to retry " + call;
+        String what = site.loop() != null ? "This loop retries " + call : "`" + site.function().reportName() + "` calls itself to retry " + call;
         String message = what + " " + String.join(", ", d.phrases(database)) + ".";
         List<Finding.Related> related = new ArrayList<>();
         related.add(new Finding.Related(m.path(), site.call().range(), "the call that is retried"));
@@ -84,7 +84,7 @@ public final class RetryStormRule implements Rule {
         if (site.onStatus() != null) related.add(new Finding.Related(m.path(), site.onStatus().condition().range(), "the response test that decides the retry"));
         Node at = site.loop() != null ? site.loop() : site.again();
         return new Finding(ID, d.severity(), message, why(), fix(m.language(), d), m.path(), headRange(m, at), related,
-                name(site.function()));
+                site.function().reportName());
     }
 
     static String why() {
@@ -110,11 +110,5 @@ public final class RetryStormRule implements Rule {
         String line = m.text().line(r.startLine());
         int end = Math.min(r.endOffset(), r.startOffset() + Math.max(1, line.length() - r.startColumn() + 1));
         return m.text().range(r.startOffset(), Math.max(r.startOffset() + 1, end));
-    }
-
-    static String name(FunctionDecl f) {
-        FunctionDecl g = f;
-        while (g != null && g.name() == null && g.enclosingFunction() != null) g = g.enclosingFunction();
-        return g == null ? "<anonymous>" : g.displayName();
     }
 }
