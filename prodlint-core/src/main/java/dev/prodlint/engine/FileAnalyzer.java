@@ -74,7 +74,8 @@ final class FileAnalyzer {
             }
         } catch (StackOverflowError e) {
             return error(file, "nesting too deep to analyse", bytes.length);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | LinkageError e) {
+            // A rule's bug costs this file's findings, not the scan.
             StackTraceElement top = e.getStackTrace().length > 0 ? e.getStackTrace()[0] : null;
             return error(file, "internal error while analysing: " + e + (top == null ? "" : " at " + top), bytes.length);
         }

@@ -2,14 +2,18 @@ package dev.prodlint.rules;
 
 import dev.prodlint.rules.cachestampede.CacheStampedeRule;
 import dev.prodlint.rules.connectionleak.ConnectionLeakRule;
+import dev.prodlint.rules.listenerleak.ListenerLeakRule;
 import dev.prodlint.rules.missingtimeout.MissingTimeoutRule;
 import dev.prodlint.rules.retrystorm.RetryStormRule;
+import dev.prodlint.rules.unboundedgrowth.UnboundedGrowthRule;
 import java.util.List;
 import java.util.Optional;
 
 /** All rules prodlint ships, in id order. */
 public final class RuleRegistry {
-    private static final List<Rule> ALL = List.of(new CacheStampedeRule(), new ConnectionLeakRule(), new MissingTimeoutRule(), new RetryStormRule());
+    private static final List<Rule> ALL = List.of(new CacheStampedeRule(), new ConnectionLeakRule(), new ListenerLeakRule(),
+            new MissingTimeoutRule(), new RetryStormRule(),
+            new UnboundedGrowthRule());
 
     private RuleRegistry() {
     }
