@@ -1,6 +1,7 @@
 import express from 'express';
 import { findOrder, markShipped, reserveStock } from './orders/orderRepository';
 import { checkout } from './orders/checkout';
+import { attachOrderUpdates } from './live/orderUpdates';
 
 const app = express();
 app.use(express.json());
@@ -41,4 +42,5 @@ app.post('/orders/:id/ship', async (req, res, next) => {
   }
 });
 
-app.listen(Number(process.env.PORT ?? 3000));
+const server = app.listen(Number(process.env.PORT ?? 3000));
+attachOrderUpdates(server);

@@ -247,7 +247,8 @@ public final class Scopes {
 
     private static String onEvent(FunctionDecl f, int param, String event) {
         String p = param < f.params().size() && f.params().get(param).name() != null ? f.params().get(param).name() : "socket";
-        return "`" + p + ".on('" + event + "', ...)`";
+        End end = Lifecycles.bundled().js().endEvents().get(event);
+        return "`" + p + ".on('" + event + "', ...)`" + (end != null && end.note() != null ? " (" + end.note() + ")" : "");
     }
 
     /** True when the class implements or extends a type whose simple name ends with the suffix. */

@@ -136,16 +136,18 @@ final class LeakFinding {
             case COLLECTION -> "remove the entry from `" + r.path() + "`" + (java ? "" : " (and check `readyState` before sending to a socket)");
             case THREAD_LOCAL -> "call `" + r.path() + "." + ("MDC".equals(r.path()) ? "remove(key)" : "remove()") + "`";
             case SUBSCRIPTION -> reactive(m, r) ? "keep the `Disposable` that `subscribe(...)` returns (in a map keyed by the session id) and call `dispose()`"
-                    : undoFix(r);
-            default -> undoFix(r);
+                    : undoFix(m, r);
+            default -> undoFix(m, r);
         };
         return "Undo it when the " + s.unit() + " ends: " + undo + " in " + s.endHint() + ".";
     }
 
-    private static String undoFix(Registration r) {
-        return r.pair() != null && !r.pair().undo().isEmpty()
-                ? "call `" + undoName(r) + "(...)` with the same " + (r.kind() == Registration.Kind.LISTENER ? "event and function" : "arguments")
-                + ", or keep the handle the registration returns and release it"
-                : "keep the handle the registration returns and release it";
+    private static String undoFix(SourceModule m, Registration r) {
+        if (r.pair() == null || r.pair().undo().isEmpty()) return "keep the handle the registration returns and release it";
+        String args = r.at() instanceof Call c && !c.args().isEmpty() && c.args().stream().allMatch(a -> Snippets.code(m, a).length() <= 30
+                && !(a.unwrap() instanceof dev.prodlint.model.expr.Lambda)) ? String.join(", ", c.args().stream().map(a -> Snippets.code(m, a)).toList()) : null;
+        return args != null ? "call `" + undoName(r) + "(" + args + ")`"
+                : "call `" + undoName(r) + "(...)` with the same " + (r.kind() == Registration.Kind.LISTENER ? "event and function" : "arguments")
+                + " (a function kept in a variable, not an inline arrow), or keep the handle the registration returns and release it";
     }
 }

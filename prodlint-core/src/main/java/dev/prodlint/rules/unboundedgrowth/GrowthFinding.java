@@ -10,6 +10,10 @@ import dev.prodlint.rules.Snippets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
+import dev.prodlint.model.expr.Expr;
+import dev.prodlint.model.expr.Lambda;
+import dev.prodlint.model.expr.Name;
+import dev.prodlint.model.expr.New;
 
 /** The words of an unbounded-growth finding. */
 final class GrowthFinding {
@@ -49,7 +53,7 @@ final class GrowthFinding {
                     + "bounded cache such as `lru-cache` with `max` and `ttl`.";
         };
         Severity severity = Severity.WARNING;
-        if (first.kind() == UnboundedGrowthRule.Evidence.Kind.PARAMETER && !perKeyObjectOrFreshKey(m, first)) {
+        if (first.kind() == UnboundedGrowthRule.Evidence.Kind.PARAMETER && !first.strong()) {
             // Only a parameter shows the key varies: a fixed set of keys (brands, locales) stays small.
             severity = Severity.NOTE;
             message += " If only a few distinct keys ever reach it, it stays small; if they come from requests or users, it does not.";
@@ -58,19 +62,33 @@ final class GrowthFinding {
                 c.owner() == null ? null : c.owner().name());
     }
 
-    private static final Pattern PER_KEY_OBJECT = Pattern.compile("(?i).*(mutex|lock|semaphore|latch).*");
+    private static final Pattern PER_KEY_OBJECT = Pattern.compile("(Mutex|\\w*Lock|Semaphore|CountDownLatch)(::new)?");
     private static final Pattern FRESH_KEY = Pattern.compile(".*(randomUUID|uuid|nanoid|cuid|randomBytes|generateId|ObjectId|Date\\.now|currentTimeMillis|nanoTime).*");
 
     /**
      * The seed's shapes, which grow with every key whatever the keys are: one lock object per key,
      * or an entry under a freshly generated id.
      */
-    private static boolean perKeyObjectOrFreshKey(SourceModule m, UnboundedGrowthRule.Evidence e) {
-        String site = m.text().slice(e.site().range());
-        if (PER_KEY_OBJECT.matcher(site.replace("\n", " ")).matches()) return true;
-        if (e.site() instanceof Call c && !c.args().isEmpty() && c.arg(0).unwrap() instanceof dev.prodlint.model.expr.Name n
-                && n.symbol() != null && n.symbol().initializer() != null) {
-            return FRESH_KEY.matcher(m.text().slice(n.symbol().initializer().range()).replace("\n", " ")).matches();
+    static boolean perKeyObjectOrFreshKey(Uses.Growth g) {
+        Expr v = g.value() == null ? null : g.value().unwrap();
+        if (v instanceof Lambda l && l.function().body() != null && l.function().body().statements().size() == 1
+                && l.function().body().statements().get(0) instanceof dev.prodlint.model.stmt.Return r && r.value() != null) {
+            v = r.value().unwrap();
+        }
+        if (v instanceof New nw) {
+            String type = nw.type() != null ? nw.type().simpleName()
+                    : nw.callee() != null && nw.callee().unwrap() instanceof Name n ? n.id() : "";
+            if (PER_KEY_OBJECT.matcher(type).matches()) return true;
+        }
+        if (v instanceof Name ref && ref.symbol() != null && ref.symbol().initializer() != null
+                && ref.symbol().initializer().unwrap() instanceof New nw && nw.callee() != null
+                && nw.callee().unwrap() instanceof Name n && PER_KEY_OBJECT.matcher(n.id()).matches()) {
+            return true;
+        }
+        Expr k = g.key() == null ? null : g.key().unwrap();
+        if (k instanceof Name n && n.symbol() != null && n.symbol().initializer() != null) {
+            SourceModule m = n.ancestor(SourceModule.class);
+            return m != null && FRESH_KEY.matcher(m.text().slice(n.symbol().initializer().range()).replace("\n", " ")).matches();
         }
         return false;
     }

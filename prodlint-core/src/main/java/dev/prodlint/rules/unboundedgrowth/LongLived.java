@@ -70,7 +70,7 @@ final class LongLived {
             boolean singleton = singleton(m, c);
             for (FieldDecl f : c.fields()) {
                 String type = java ? javaType(f.initializer()) : jsType(f.initializer());
-                if (type == null || !(f.isStatic() || singleton)) continue;
+                if (type == null || !(f.isStatic() || singleton && !perConnection(c))) continue;
                 boolean exposed = java ? !f.modifiers().contains("private")
                         : !(f.modifiers().contains("private") || f.name().startsWith("#"));
                 String what = f.isStatic() ? "static " + type + " field" : type + " field of " + (java ? "the bean " : "the singleton ") + c.name();
@@ -120,6 +120,14 @@ final class LongLived {
         }
         if (u instanceof Call c && JAVA_FACTORIES.contains(c.methodName())) return c.methodName().contains("Map") ? "Map" : "collection";
         return null;
+    }
+
+    /** A Jakarta endpoint has one instance per connection, whatever else it is annotated with. */
+    private static boolean perConnection(ClassDecl c) {
+        for (Annotation a : c.annotations()) {
+            if (a.simpleName().equals("ServerEndpoint")) return true;
+        }
+        return false;
     }
 
     /** One instance serves the whole process. */

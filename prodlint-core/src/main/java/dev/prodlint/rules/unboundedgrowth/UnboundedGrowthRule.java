@@ -63,10 +63,13 @@ public final class UnboundedGrowthRule implements Rule {
 
     private static final Set<String> INIT_NAMES = Set.of("init", "initialize", "onModuleInit", "onApplicationBootstrap",
             "afterPropertiesSet", "setup", "setUp", "configure", "start", "bootstrap", "run", "main", "afterSingletonsInstantiated",
-            "onApplicationEvent", "contextInitialized", "onStartup", "static");
+            "onApplicationEvent", "contextInitialized", "onStartup", "static", "<clinit>", "<init>");
     private static final Pattern INIT_PREFIX = Pattern.compile("^(init|load|register|setup|configure|build|create|define|add(Route|Handler|Command|Type|Plugin|Provider|Strategy|Module))[A-Z_]?.*");
     private static final Set<String> INIT_ANNOTATIONS = Set.of("PostConstruct", "Bean", "EventListener", "Scheduled");
     private static final Pattern SUBSCRIBE_METHOD = Pattern.compile("^(subscribe\\w*|on|addListener|add\\w*Listener|listen|watch|addSubscriber|addObserver|register\\w*Listener|register\\w*Callback)$");
+
+    /** Map<string, Mutex>, Map<String, ReentrantLock>: one lock object per key, the seed's stampede fix. */
+    private static final Pattern HOLDS_LOCKS = Pattern.compile("<[^>]*\\b(Mutex|\\w*Lock|Semaphore)\\s*>");
 
     private final Lifecycles lifecycles = Lifecycles.bundled();
 
@@ -90,7 +93,7 @@ public final class UnboundedGrowthRule implements Rule {
             List<Evidence> evidence = new ArrayList<>();
             boolean listenerLeaks = false;
             for (Uses.Growth g : u.growth) {
-                Evidence e = evidence(g, scopes, u);
+                Evidence e = evidence(m, c, g, scopes, u);
                 if (e == Evidence.LISTENER_LEAK) listenerLeaks = true;
                 else if (e != null) evidence.add(e);
             }
@@ -103,7 +106,7 @@ public final class UnboundedGrowthRule implements Rule {
     }
 
     /** Why a growth site adds an entry per request, connection or subscriber; null when it does not show. */
-    private static Evidence evidence(Uses.Growth g, List<Scope> scopes, Uses u) {
+    private static Evidence evidence(SourceModule m, LongLived.Collection c, Uses.Growth g, List<Scope> scopes, Uses u) {
         var site = g.call() != null ? (dev.prodlint.model.Node) g.call() : u.lastIndexed;
         if (g.in() == null || site == null || constant(g.key())) return null;
         List<Scope> chain = Scopes.containing(scopes, site);
@@ -114,18 +117,23 @@ public final class UnboundedGrowthRule implements Rule {
         }
         if (inInit(g.in())) return null;
         FunctionDecl named = named(g.in());
+        // subscribe(userId, callback): callbacks kept per key. A plain list of listeners is usually filled at start-up.
         if (named != null && named.name() != null && SUBSCRIBE_METHOD.matcher(named.name()).matches() && g.call() != null
-                && !g.call().args().isEmpty() && isParam(g.call().arg(g.call().args().size() - 1))) {
+                && g.value() != g.key() && isParam(g.value()) && dependsOnParam(g.key(), 0)) {
             return new Evidence(Evidence.Kind.CALLBACKS, site, null);
         }
-        if (dependsOnParam(g.key(), 0) || g.value() != g.key() && dependsOnParam(g.value(), 0)) {
-            return new Evidence(Evidence.Kind.PARAMETER, site, null);
-        }
+        if (GrowthFinding.perKeyObjectOrFreshKey(g) || HOLDS_LOCKS.matcher(m.text().slice(c.decl().range())).find()) return new Evidence(Evidence.Kind.PARAMETER, site, null, true);
+        // Memo caches keyed by a class, a type or a name stay as small as their domain: only identities are per request.
+        if (dependsOnParam(g.key(), 0) && Identities.in(g.key())) return new Evidence(Evidence.Kind.PARAMETER, site, null, false);
         return null;
     }
 
     /** Where a growth site is and what makes it per request: a scope, a subscribe method, a parameter key. */
-    record Evidence(Kind kind, dev.prodlint.model.Node site, Scope scope) {
+    record Evidence(Kind kind, dev.prodlint.model.Node site, Scope scope, boolean strong) {
+        Evidence(Kind kind, dev.prodlint.model.Node site, Scope scope) {
+            this(kind, site, scope, true);
+        }
+
         enum Kind {
             SCOPE(1), CALLBACKS(0), PARAMETER(2);
 
@@ -136,7 +144,7 @@ public final class UnboundedGrowthRule implements Rule {
             }
         }
 
-        static final Evidence LISTENER_LEAK = new Evidence(null, null, null);
+        static final Evidence LISTENER_LEAK = new Evidence(null, null, null, false);
     }
 
     private static FunctionDecl named(FunctionDecl f) {
