@@ -196,11 +196,16 @@ final class Registrations {
         if (name.equals("set") && isThreadLocalField(u)) {
             return new Registration(Registration.Kind.THREAD_LOCAL, c, recv, path, null, chain);
         }
-        if (name.startsWith("set") && !c.args().isEmpty() && u instanceof Name n && n.symbol() == null
+        if (name.startsWith("set") && !c.args().isEmpty() && u instanceof Name n && isClassName(n)
                 && HOLDER.matcher(n.id()).matches() && !FRAMEWORK_HOLDERS.contains(n.id())) {
             return new Registration(Registration.Kind.THREAD_LOCAL, c, recv, path, null, chain);
         }
         return null;
+    }
+
+    /** A class named directly: unresolved in this file, imported, or declared here. */
+    private static boolean isClassName(Name n) {
+        return n.symbol() == null || n.symbol().kind() == Symbol.Kind.IMPORT || n.symbol().kind() == Symbol.Kind.CLASS;
     }
 
     private boolean isThreadLocalField(Expr u) {

@@ -25,8 +25,9 @@ import java.util.Set;
 
 /** Whether, and when, what a registration added is taken back. */
 final class Undos {
+    /** Taking a thread-bound value back: removing it, or setting the previous one again (a restore). */
     private static final List<String> THREAD_LOCAL_UNDO = List.of("remove", "clear", "reset", "unset*", "remove*", "clear*",
-            "reset*", "setContextMap");
+            "reset*", "restore*", "set*", "setContextMap");
     private static final Set<String> TIMER_CLEAR = Set.of("clearInterval", "clearTimeout");
 
     enum Verdict {
@@ -155,7 +156,7 @@ final class Undos {
             default -> r.pair() == null ? List.of() : r.pair().undo();
         };
         m.walk(x -> {
-            if (x instanceof Call c && c.receiver() != null && Lifecycles.Globs.any(names, c.methodName())
+            if (x instanceof Call c && c != r.at() && c.receiver() != null && Lifecycles.Globs.any(names, c.methodName())
                     && r.path().equals(Receivers.path(c.receiver())) && sameRegistration(r, c)) {
                 sites.add(c);
             } else if (r.kind() == Registration.Kind.COLLECTION && !java) {

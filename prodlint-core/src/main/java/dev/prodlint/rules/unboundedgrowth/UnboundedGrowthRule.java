@@ -115,7 +115,7 @@ public final class UnboundedGrowthRule implements Rule {
             if (ScopeValues.is(g.value(), outer)) return Evidence.LISTENER_LEAK;
             return new Evidence(Evidence.Kind.SCOPE, site, chain.get(0));
         }
-        if (inInit(g.in())) return null;
+        if (inInit(g.in()) || onlyCalledFromInit(m, g.in(), 0)) return null;
         FunctionDecl named = named(g.in());
         // subscribe(userId, callback): callbacks kept per key. A plain list of listeners is usually filled at start-up.
         if (named != null && named.name() != null && SUBSCRIBE_METHOD.matcher(named.name()).matches() && g.call() != null
@@ -169,6 +169,22 @@ public final class UnboundedGrowthRule implements Rule {
             }
         }
         return false;
+    }
+
+    /** A helper that only start-up code of this file calls: initClassMethod(...) -> addUrlRelation(...). */
+    private static boolean onlyCalledFromInit(SourceModule m, FunctionDecl f, int depth) {
+        FunctionDecl named = named(f);
+        if (named == null || depth > 2 || named.modifiers().contains("public")) return false;
+        List<dev.prodlint.model.expr.Call> callers = new ArrayList<>();
+        m.walk(n -> {
+            if (n instanceof dev.prodlint.model.expr.Call c && dev.prodlint.analysis.LocalFunctions.callee(c) == named) callers.add(c);
+        });
+        if (callers.isEmpty()) return false;
+        for (var c : callers) {
+            FunctionDecl in = c.enclosingFunction();
+            if (in == null || !(inInit(in) || onlyCalledFromInit(m, in, depth + 1))) return false;
+        }
+        return true;
     }
 
     private static boolean constant(Expr key) {
