@@ -34,10 +34,6 @@ final class Registrations {
             "lastValueFrom", "takeUntilOther", "timeoutFirst");
     /** Receivers of a pub/sub client, where subscribe(channel) registers with no callback. */
     private static final Pattern PUBSUB = Pattern.compile("(?i).*(redis|sub|pubsub|nats|mqtt|broker|kafka|channel).*");
-    /** Thread-bound holders that their framework clears after every request itself. */
-    private static final Set<String> FRAMEWORK_HOLDERS = Set.of("SecurityContextHolder", "LocaleContextHolder",
-            "RequestContextHolder", "TransactionSynchronizationManager", "ReactiveSecurityContextHolder", "SecurityUtils");
-    private static final Pattern HOLDER = Pattern.compile("[A-Z]\\w*(ContextHolder|Holder|Context)");
 
     private final SourceModule m;
     private final Lifecycles lc;
@@ -182,7 +178,7 @@ final class Registrations {
         return new Registration(Registration.Kind.COLLECTION, a, mem.object(), path, null, chain);
     }
 
-    /** ThreadLocal.set, MDC.put, or a context holder's setter, in code that runs per request. */
+    /** ThreadLocal.set or MDC.put in code that runs per request. */
     private Registration threadLocal(Call c, String name, Expr recv, List<Scope> chain) {
         boolean perRequest = false;
         for (Scope s : chain) perRequest |= s.kind() == Scope.Kind.REQUEST;
@@ -196,16 +192,8 @@ final class Registrations {
         if (name.equals("set") && isThreadLocalField(u)) {
             return new Registration(Registration.Kind.THREAD_LOCAL, c, recv, path, null, chain);
         }
-        if (name.startsWith("set") && !c.args().isEmpty() && u instanceof Name n && isClassName(n)
-                && HOLDER.matcher(n.id()).matches() && !FRAMEWORK_HOLDERS.contains(n.id())) {
-            return new Registration(Registration.Kind.THREAD_LOCAL, c, recv, path, null, chain);
-        }
+        // A project's XxxContextHolder.setX(...) is left out: its clear often sits in another filter, in another file.
         return null;
-    }
-
-    /** A class named directly: unresolved in this file, imported, or declared here. */
-    private static boolean isClassName(Name n) {
-        return n.symbol() == null || n.symbol().kind() == Symbol.Kind.IMPORT || n.symbol().kind() == Symbol.Kind.CLASS;
     }
 
     private boolean isThreadLocalField(Expr u) {

@@ -77,8 +77,13 @@ final class Undos {
         Node first = sites.isEmpty() ? direct.get(0).at() : sites.get(0);
         for (Node s : sites) {
             if (insideOwnCallback(s, r)) return new Outcome(Verdict.UNDONE, List.of(), s);
-            reaches.addAll(ends.reach(s, r.chain()));
+            for (Reach x : ends.reach(s, r.chain())) {
+                // Setting a thread-local again undoes it only where the request ends (a restore), not on the way.
+                boolean reset = s instanceof Call c && c.methodName() != null && c.methodName().startsWith("set");
+                if (!reset || x.where() == EndReach.Where.END || x.where() == EndReach.Where.FINALLY) reaches.add(x);
+            }
         }
+        if (reaches.isEmpty()) return new Outcome(Verdict.NEVER, List.of(), null);
         for (Reach x : reaches) {
             if (x.complete()) return new Outcome(Verdict.UNDONE, reaches, x.at());
         }
