@@ -18,6 +18,7 @@ public final class ModuleContext {
     private final CallClassifier calls;
     private final Map<FunctionDecl, ControlFlowGraph> cfgs = new IdentityHashMap<>();
     private final ProjectFacts facts;
+    private java.util.List<dev.prodlint.analysis.lifecycle.Scope> scopes;
 
     public ModuleContext(SourceModule module, ApiModels models) {
         this(module, models, ProjectFacts.NONE);
@@ -50,6 +51,12 @@ public final class ModuleContext {
 
     public CallClassifier calls() {
         return calls;
+    }
+
+    /** The code that runs once per connection or request, found once for all the rules that ask. */
+    public java.util.List<dev.prodlint.analysis.lifecycle.Scope> scopes() {
+        if (scopes == null) scopes = dev.prodlint.analysis.lifecycle.Scopes.find(module, dev.prodlint.apimodel.Lifecycles.bundled());
+        return scopes;
     }
 
     public ControlFlowGraph cfg(FunctionDecl f) {

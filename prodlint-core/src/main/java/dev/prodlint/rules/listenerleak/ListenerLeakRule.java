@@ -3,7 +3,6 @@ package dev.prodlint.rules.listenerleak;
 import dev.prodlint.analysis.ModuleContext;
 import dev.prodlint.analysis.lifecycle.EndReach;
 import dev.prodlint.analysis.lifecycle.Scope;
-import dev.prodlint.analysis.lifecycle.Scopes;
 import dev.prodlint.apimodel.Lifecycles;
 import dev.prodlint.model.Language;
 import dev.prodlint.rules.FindingSink;
@@ -54,7 +53,7 @@ public final class ListenerLeakRule implements Rule {
 
     @Override
     public void check(ModuleContext ctx, FindingSink sink) {
-        List<Scope> scopes = Scopes.find(ctx.module(), lifecycles);
+        List<Scope> scopes = ctx.scopes();
         if (scopes.isEmpty()) return;
         List<Registration> registrations = new Registrations(ctx.module(), lifecycles, scopes).find();
         if (registrations.isEmpty()) return;

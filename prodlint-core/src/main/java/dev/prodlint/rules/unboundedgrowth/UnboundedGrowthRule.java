@@ -4,7 +4,6 @@ import dev.prodlint.analysis.ModuleContext;
 import dev.prodlint.analysis.lifecycle.Scope;
 import dev.prodlint.analysis.lifecycle.ScopeValues;
 import dev.prodlint.analysis.lifecycle.Scopes;
-import dev.prodlint.apimodel.Lifecycles;
 import dev.prodlint.model.Annotation;
 import dev.prodlint.model.FunctionDecl;
 import dev.prodlint.model.Language;
@@ -71,7 +70,6 @@ public final class UnboundedGrowthRule implements Rule {
     /** Map<string, Mutex>, Map<String, ReentrantLock>: one lock object per key, the seed's stampede fix. */
     private static final Pattern HOLDS_LOCKS = Pattern.compile("<[^>]*\\b(Mutex|\\w*Lock|Semaphore)\\s*>");
 
-    private final Lifecycles lifecycles = Lifecycles.bundled();
 
     @Override
     public RuleMeta meta() {
@@ -83,7 +81,7 @@ public final class UnboundedGrowthRule implements Rule {
         SourceModule m = ctx.module();
         List<LongLived.Collection> collections = LongLived.find(m);
         if (collections.isEmpty()) return;
-        List<Scope> scopes = Scopes.find(m, lifecycles);
+        List<Scope> scopes = ctx.scopes();
         // A command-line script runs once and exits: what it collects is freed with it.
         if (scopes.isEmpty() && m.language() != Language.JAVA && m.text().content().contains("process.argv")) return;
         for (LongLived.Collection c : collections) {
