@@ -19,6 +19,7 @@ public final class ModuleContext {
     private final Map<FunctionDecl, ControlFlowGraph> cfgs = new IdentityHashMap<>();
     private final ProjectFacts facts;
     private java.util.List<dev.prodlint.analysis.lifecycle.Scope> scopes;
+    private dev.prodlint.analysis.request.RequestAnalysis requests;
 
     public ModuleContext(SourceModule module, ApiModels models) {
         this(module, models, ProjectFacts.NONE);
@@ -57,6 +58,12 @@ public final class ModuleContext {
     public java.util.List<dev.prodlint.analysis.lifecycle.Scope> scopes() {
         if (scopes == null) scopes = dev.prodlint.analysis.lifecycle.Scopes.find(module, dev.prodlint.apimodel.Lifecycles.bundled());
         return scopes;
+    }
+
+    /** The file's request handlers and where their values meet the database, found once for the rules that ask. */
+    public dev.prodlint.analysis.request.RequestAnalysis requests() {
+        if (requests == null) requests = dev.prodlint.analysis.request.RequestAnalysis.of(this);
+        return requests;
     }
 
     public ControlFlowGraph cfg(FunctionDecl f) {

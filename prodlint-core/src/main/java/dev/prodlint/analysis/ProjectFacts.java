@@ -11,9 +11,24 @@ public final class ProjectFacts {
     public static final ProjectFacts NONE = new ProjectFacts(Set.of());
 
     private final Set<String> present;
+    private final dev.prodlint.analysis.request.ProjectSummaries summaries;
 
     public ProjectFacts(Set<String> present) {
+        this(present, dev.prodlint.analysis.request.ProjectSummaries.NONE);
+    }
+
+    public ProjectFacts(Set<String> present, dev.prodlint.analysis.request.ProjectSummaries summaries) {
         this.present = Set.copyOf(present);
+        this.summaries = summaries;
+    }
+
+    /** What other files' functions do with their parameters (empty unless a rule asked for the first pass). */
+    public dev.prodlint.analysis.request.ProjectSummaries summaries() {
+        return summaries;
+    }
+
+    public ProjectFacts withSummaries(dev.prodlint.analysis.request.ProjectSummaries s) {
+        return new ProjectFacts(present, s);
     }
 
     public boolean has(String marker) {

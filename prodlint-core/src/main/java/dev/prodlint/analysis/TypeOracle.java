@@ -101,6 +101,12 @@ public final class TypeOracle {
                 Optional<FunctionModel> f = models.function(ref);
                 if (f.isPresent() && f.get().method().returns() != null) return Set.of(f.get().method().returns());
             }
+            // knex('orders'), trx('users'): calling a database handle starts a query builder chain
+            if (module.language() != Language.JAVA && c.receiver() == null && c.callee().unwrap() instanceof Name hn
+                    && (hn.symbol() == null || hn.symbol().kind() != Symbol.Kind.FUNCTION)
+                    && models.hintedTypes(hn.id(), false).contains("hinted#Database") && models.type("sql-builder#Chain").isPresent()) {
+                return Set.of("sql-builder#Chain");
+            }
             // A function of this file with a declared return type: getLock(key): Mutex.
             dev.prodlint.model.FunctionDecl local = LocalFunctions.callee(c);
             if (local != null && local.returnType() != null) return new LinkedHashSet<>(qualify(local.returnType()));

@@ -131,7 +131,9 @@ public final class ApiModels {
                 models.types.put(t.id(), t);
                 for (String alias : t.aliases()) models.types.put(alias, t);
                 for (String hint : t.nameHints()) {
-                    models.hints.add(new Hint(Pattern.compile(globToRegex(hint), Pattern.CASE_INSENSITIVE), t.id(),
+                    // A hint starting with '^' is a case-sensitive regular expression (capitalised model classes).
+                    Pattern p = hint.startsWith("^") ? Pattern.compile(hint) : Pattern.compile(globToRegex(hint), Pattern.CASE_INSENSITIVE);
+                    models.hints.add(new Hint(p, t.id(),
                             "java".equals(file.language())));
                 }
             }

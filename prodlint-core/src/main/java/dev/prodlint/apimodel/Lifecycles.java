@@ -126,25 +126,4 @@ public final class Lifecycles {
         return Optional.empty();
     }
 
-    /** Case-sensitive globs with '*' (method names are case-sensitive). */
-    public static final class Globs {
-        private Globs() {
-        }
-
-        public static boolean any(List<String> globs, String name) {
-            if (name == null) return false;
-            for (String g : globs) {
-                if (matches(g, name)) return true;
-            }
-            return false;
-        }
-
-        static boolean matches(String glob, String name) {
-            int star = glob.indexOf('*');
-            if (star < 0) return glob.equals(name);
-            String head = glob.substring(0, star);
-            String tail = glob.substring(star + 1);
-            return name.length() >= head.length() + tail.length() && name.startsWith(head) && name.endsWith(tail);
-        }
-    }
 }

@@ -26,6 +26,14 @@ import java.util.Map;
  *                  waits ({@code signal}, {@code timeout}, {@code connectTimeout})
  * @param httpMethod the HTTP method a request call always sends ({@code axios.post}: POST); for a
  *                  call that takes it from its options, {@code "options"}
+ * @param data      for DB_WRITE: where the written values are, as argument paths ({@code "0.data"},
+ *                  {@code "1"}, {@code "receiver"} for {@code record.save()})
+ * @param filter    for reads and writes: where the row filter is ({@code "0.where"}, {@code "0"}); the
+ *                  first path that the call has wins
+ * @param paramsArg the index of the argument holding the SQL bindings (an array, or Java varargs
+ *                  from there on); by default the one after {@code sqlArg}
+ * @param derivedQuery the method name is a Spring Data derived query ({@code findByUserIdAndStatus}):
+ *                  its arguments filter the properties the name lists
  */
 @JsonIgnoreProperties(ignoreUnknown = false)
 public record MethodModel(
@@ -42,12 +50,22 @@ public record MethodModel(
         @JsonProperty("arity") Integer arity,
         @JsonProperty("optionsArg") Integer optionsArg,
         @JsonProperty("timeoutOptions") List<String> timeoutOptions,
-        @JsonProperty("httpMethod") String httpMethod) {
+        @JsonProperty("httpMethod") String httpMethod,
+        @JsonProperty("data") List<String> data,
+        @JsonProperty("filter") List<String> filter,
+        @JsonProperty("paramsArg") Integer paramsArg,
+        @JsonProperty("derivedQuery") Boolean derivedQuery) {
 
     public MethodModel {
         names = names == null ? List.of() : List.copyOf(names);
         args = args == null ? Map.of() : Map.copyOf(args);
         timeoutOptions = timeoutOptions == null ? List.of() : List.copyOf(timeoutOptions);
+        data = data == null ? List.of() : List.copyOf(data);
+        filter = filter == null ? List.of() : List.copyOf(filter);
+    }
+
+    public boolean isDerivedQuery() {
+        return Boolean.TRUE.equals(derivedQuery);
     }
 
     public boolean acquiresReceiver() {

@@ -18,6 +18,11 @@ public enum Role {
     RELEASE("release"),
     /** Sends a query or command to a database. */
     DB_QUERY("db-query"),
+    /**
+     * Writes to a database: insert, update, upsert or delete through SQL or an ORM. Its row says
+     * where the written values ({@code data}) and the row filter ({@code filter}) are.
+     */
+    DB_WRITE("db-write"),
     /** Opens a transaction on a connection (setAutoCommit(false), beginTransaction()). */
     TRANSACTION_BEGIN("transaction-begin"),
     TRANSACTION_COMMIT("transaction-commit"),

@@ -82,6 +82,22 @@ final class FileAnalyzer {
         return new Outcome(out, null, null, lines, bytes.length, t1 - t0, System.nanoTime() - t1);
     }
 
+    /**
+     * The first pass for one file: lower it and put its functions' summaries into the project
+     * index. A file that fails here is reported by the analysis pass, not twice.
+     */
+    void index(SourceFile file, byte[] bytes, Frontends frontends, dev.prodlint.analysis.request.ProjectSummaries out) {
+        SourceReader.Decoded decoded = SourceReader.decode(bytes);
+        if (decoded.text() == null) return;
+        try {
+            SourceModule module = frontends.forLanguage(file.language()).lower(file.reportPath(), file.language(), decoded.text());
+            NameResolver.resolve(module);
+            dev.prodlint.analysis.request.SummaryIndexer.index(new ModuleContext(module, models, facts), out);
+        } catch (ParseFailure | RuntimeException | StackOverflowError | LinkageError e) {
+            // reported by analyze()
+        }
+    }
+
     private static Outcome error(SourceFile file, String message, long bytes) {
         return new Outcome(List.of(), new ScanError(file.reportPath(), message), null, 0, bytes, 0, 0);
     }

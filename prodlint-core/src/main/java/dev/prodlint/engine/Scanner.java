@@ -47,11 +47,11 @@ public final class Scanner {
         List<ScanError> errors = Collections.synchronizedList(new ArrayList<>());
         long[] totals = new long[4];
         int[] counts = new int[2];
-        FileAnalyzer analyzer = new FileAnalyzer(models, rules, options.parseOnly(),
-                options.parseOnly() ? dev.prodlint.analysis.ProjectFacts.NONE : projectFacts(files.values()));
+        dev.prodlint.analysis.ProjectFacts textFacts = options.parseOnly() ? dev.prodlint.analysis.ProjectFacts.NONE : projectFacts(files.values());
         ThreadLocal<Frontends> frontends = ThreadLocal.withInitial(Frontends::new);
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, options.threads()), workerThreads());
         try {
+            FileAnalyzer analyzer = new FileAnalyzer(models, rules, options.parseOnly(), withSummaries(textFacts, files.values(), pool, frontends));
             List<Future<FileAnalyzer.Outcome>> futures = new ArrayList<>();
             for (SourceFile f : files.values()) {
                 futures.add(pool.submit(() -> analyzeOne(f, analyzer, frontends.get())));
@@ -87,6 +87,39 @@ public final class Scanner {
         ScanStats stats = new ScanStats(counts[0], totals[0], totals[1], counts[1],
                 (System.nanoTime() - start) / 1_000_000, totals[2] / 1_000_000, totals[3] / 1_000_000);
         return new ScanResult(List.copyOf(sorted), List.copyOf(sortedErrors), List.copyOf(sortedNotes), stats);
+    }
+
+    /**
+     * The first pass, when a rule follows calls across files: every file's functions summarised at
+     * the database. Costs a second parse of each file; skipped when no such rule runs.
+     */
+    private dev.prodlint.analysis.ProjectFacts withSummaries(dev.prodlint.analysis.ProjectFacts facts, java.util.Collection<SourceFile> files,
+                                                             ExecutorService pool, ThreadLocal<Frontends> frontends) {
+        if (options.parseOnly() || rules.stream().noneMatch(Rule::usesProjectSummaries)) return facts;
+        dev.prodlint.analysis.request.ProjectSummaries index = new dev.prodlint.analysis.request.ProjectSummaries();
+        FileAnalyzer indexer = new FileAnalyzer(models, rules, false, facts);
+        List<Future<?>> futures = new ArrayList<>();
+        for (SourceFile f : files) {
+            futures.add(pool.submit(() -> {
+                try {
+                    if (Files.size(f.file()) > options.maxFileBytes()) return;
+                    indexer.index(f, Files.readAllBytes(f.file()), frontends.get(), index);
+                } catch (IOException | OutOfMemoryError e) {
+                    // the analysis pass reports it
+                }
+            }));
+        }
+        for (Future<?> fut : futures) {
+            try {
+                fut.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            } catch (java.util.concurrent.ExecutionException e) {
+                // one file's index entry is lost; its analysis reports the failure
+            }
+        }
+        return facts.withSummaries(index);
     }
 
     /** One plain-text pass for the markers rules asked about; unreadable or oversized files are left out. */

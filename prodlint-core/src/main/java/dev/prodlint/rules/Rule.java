@@ -12,4 +12,12 @@ public interface Rule {
     default java.util.Set<String> projectMarkers() {
         return java.util.Set.of();
     }
+
+    /**
+     * True when the rule needs the first pass that summarises every file's functions at the
+     * database ({@link dev.prodlint.analysis.ProjectFacts#summaries()}), to follow calls across files.
+     */
+    default boolean usesProjectSummaries() {
+        return false;
+    }
 }

@@ -13,7 +13,8 @@ import java.util.Optional;
 public final class RuleRegistry {
     private static final List<Rule> ALL = List.of(new CacheStampedeRule(), new ConnectionLeakRule(), new ListenerLeakRule(),
             new MissingTimeoutRule(), new RetryStormRule(),
-            new UnboundedGrowthRule());
+            new UnboundedGrowthRule(), new dev.prodlint.rules.unvalidatedwrite.UnvalidatedWriteRule(),
+            new dev.prodlint.rules.identityfromrequest.IdentityFromRequestRule());
 
     private RuleRegistry() {
     }

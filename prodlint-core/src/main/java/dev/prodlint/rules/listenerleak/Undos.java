@@ -4,6 +4,7 @@ import dev.prodlint.analysis.lifecycle.EndReach;
 import dev.prodlint.analysis.lifecycle.EndReach.Reach;
 import dev.prodlint.analysis.lifecycle.Receivers;
 import dev.prodlint.apimodel.Lifecycles;
+import dev.prodlint.apimodel.Globs;
 import dev.prodlint.model.FunctionDecl;
 import dev.prodlint.model.Language;
 import dev.prodlint.model.Node;
@@ -161,7 +162,7 @@ final class Undos {
             default -> r.pair() == null ? List.of() : r.pair().undo();
         };
         m.walk(x -> {
-            if (x instanceof Call c && c != r.at() && c.receiver() != null && Lifecycles.Globs.any(names, c.methodName())
+            if (x instanceof Call c && c != r.at() && c.receiver() != null && Globs.any(names, c.methodName())
                     && r.path().equals(Receivers.path(c.receiver())) && sameRegistration(r, c)) {
                 sites.add(c);
             } else if (r.kind() == Registration.Kind.COLLECTION && !java) {

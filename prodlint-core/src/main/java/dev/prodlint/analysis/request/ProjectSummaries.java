@@ -1,0 +1,84 @@
+package dev.prodlint.analysis.request;
+
+import dev.prodlint.model.SourceRange;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * Summaries of the whole project's helpers, services and repositories, found in a first pass over
+ * every file: which parameter of which function or method reaches a database write or filter. A
+ * handler that calls {@code articleService.create(req.body)} in another file is judged by it.
+ * Filled by many threads, then read.
+ */
+public final class ProjectSummaries {
+    public static final ProjectSummaries NONE = new ProjectSummaries();
+
+    /**
+     * Parameter {@code param} of a function elsewhere reaches a database slot.
+     *
+     * @param whole the parameter arrives there whole (else as {@code field})
+     */
+    public record Sink(int param, DataSinks.Kind kind, String column, boolean whole, boolean copied, String field, String what, boolean write,
+                       String path, SourceRange range) {
+    }
+
+    /** What a function elsewhere does with its parameters. */
+    public record External(String name, List<Sink> sinks, Set<Integer> returned) {
+    }
+
+    private final Map<String, List<External>> byKey = new ConcurrentHashMap<>();
+    /** export const orderService = new OrderService(): module#export to the class. */
+    private final Map<String, String> instances = new ConcurrentHashMap<>();
+
+    public void add(String key, External e) {
+        byKey.computeIfAbsent(key, k -> new CopyOnWriteArrayList<>()).add(e);
+        // Path aliases ('@/lib/orders') are looked up by the path's tail: fn:*/lib/orders#name
+        if (key.startsWith("fn:")) {
+            String path = key.substring(3);
+            for (int i = path.indexOf('/'); i >= 0 && i < path.indexOf('#'); i = path.indexOf('/', i + 1)) {
+                byKey.computeIfAbsent("fn:*" + path.substring(i), k -> new CopyOnWriteArrayList<>()).add(e);
+            }
+        }
+    }
+
+    public void addInstance(String key, String className) {
+        instances.put(key, className);
+    }
+
+    /** The one summary under a key; none when no file or several disagreeing files declare it. */
+    public External lookup(String key) {
+        List<External> list = byKey.get(key);
+        if (list == null || list.isEmpty()) return null;
+        return list.size() == 1 ? list.get(0) : null;
+    }
+
+    public String instanceClass(String key) {
+        return instances.get(key);
+    }
+
+    public boolean isEmpty() {
+        return byKey.isEmpty();
+    }
+
+    /** A module function: {@code src/services/order.service#getOrders} (path without extension). */
+    public static String functionKey(String modulePath, String name) {
+        return "fn:" + stripExtension(modulePath) + "#" + name;
+    }
+
+    /** A class or interface method: {@code OrderService.getOrders/1}. */
+    public static String methodKey(String className, String method, int arity) {
+        return "m:" + className + "." + method + "/" + arity;
+    }
+
+    public static String stripExtension(String path) {
+        String p = path;
+        int slash = p.lastIndexOf('/');
+        int dot = p.lastIndexOf('.');
+        if (dot > slash) p = p.substring(0, dot);
+        if (p.endsWith("/index")) p = p.substring(0, p.length() - "/index".length());
+        return p;
+    }
+}
