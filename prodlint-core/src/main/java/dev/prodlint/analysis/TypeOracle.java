@@ -80,8 +80,11 @@ public final class TypeOracle {
                 if (f != null) return ofField(f, depth);
             }
             String ref = valueRef(m);
-            if (ref != null) return Set.of(ref);
-            return m.property() == null ? Set.of() : memberOf(m, depth);
+            if (ref != null && (models.type(ref).isPresent() || models.function(ref).isPresent())) return Set.of(ref);
+            // prisma.user on `import prisma from './db'`: the project's module says nothing, the owner's name may
+            Set<String> viaOwner = m.property() == null ? Set.of() : memberOf(m, depth);
+            if (!viaOwner.isEmpty()) return viaOwner;
+            return ref != null ? Set.of(ref) : Set.of();
         }
         if (e instanceof New n) {
             Set<String> out = new LinkedHashSet<>();

@@ -75,9 +75,13 @@ public final class ProjectSummaries {
 
     public static String stripExtension(String path) {
         String p = path;
-        int slash = p.lastIndexOf('/');
-        int dot = p.lastIndexOf('.');
-        if (dot > slash) p = p.substring(0, dot);
+        // order.service.ts → order.service; './order.service' names the same file
+        for (String ext : new String[] {".ts", ".tsx", ".js", ".jsx", ".mjs", ".cjs", ".mts", ".cts", ".java"}) {
+            if (p.endsWith(ext)) {
+                p = p.substring(0, p.length() - ext.length());
+                break;
+            }
+        }
         if (p.endsWith("/index")) p = p.substring(0, p.length() - "/index".length());
         return p;
     }

@@ -472,7 +472,11 @@ public final class RequestFlow {
         if (!rq.js().copiers().contains(name)) return false;
         Expr recv = c.receiver();
         if (name.equals("set")) return recv != null && c.args().size() == 1 && !(c.arg(0).unwrap() instanceof Literal);
-        if (name.equals("create") || name.equals("preload")) return recv != null && c.args().size() == 1;
+        // TypeORM's repo.create(body) builds an entity; a model's create(...) that writes is a sink, not a copy
+        if (name.equals("create") || name.equals("preload")) {
+            return recv != null && c.args().size() == 1 && ctx.calls().classify(c).map(m -> m.method().role() != dev.prodlint.apimodel.Role.DB_WRITE
+                    && m.method().role() != dev.prodlint.apimodel.Role.DB_QUERY).orElse(true);
+        }
         return true;
     }
 
