@@ -105,9 +105,10 @@ public final class TypeOracle {
                 if (f.isPresent() && f.get().method().returns() != null) return Set.of(f.get().method().returns());
             }
             // knex('orders'), trx('users'): calling a database handle starts a query builder chain
-            if (module.language() != Language.JAVA && c.receiver() == null && c.callee().unwrap() instanceof Name hn
-                    && (hn.symbol() == null || hn.symbol().kind() != Symbol.Kind.FUNCTION)
-                    && models.hintedTypes(hn.id(), false).contains("hinted#Database") && models.type("sql-builder#Chain").isPresent()) {
+            String handle = c.callee().unwrap() instanceof Name hn && (hn.symbol() == null || hn.symbol().kind() != Symbol.Kind.FUNCTION) ? hn.id()
+                    : c.callee().unwrap() instanceof Member hm && hm.property() != null ? hm.property() : null;
+            if (module.language() != Language.JAVA && handle != null && models.hintedTypes(handle, false).contains("hinted#Database")
+                    && models.type("sql-builder#Chain").isPresent()) {
                 return Set.of("sql-builder#Chain");
             }
             // A function of this file with a declared return type: getLock(key): Mutex.

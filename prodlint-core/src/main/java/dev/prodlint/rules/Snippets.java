@@ -21,6 +21,21 @@ public final class Snippets {
         return m.text().slice(n.range()).replaceAll("\\s+", "");
     }
 
+    /**
+     * A call's callee, short: {@code memberMapper.update}, and for a builder chain its start and the
+     * method ({@code db('orders')...del}, {@code new LambdaUpdateWrapper<>()...set}).
+     */
+    public static String shortCallee(SourceModule m, Call c) {
+        if (!(c.callee().unwrap() instanceof dev.prodlint.model.expr.Member mem) || mem.property() == null) return compact(m, c.callee());
+        dev.prodlint.model.expr.Expr obj = mem.object().unwrap();
+        if (!(obj instanceof Call)) return compact(m, c.callee());
+        dev.prodlint.model.expr.Expr root = obj;
+        while (root.unwrap() instanceof Call rc && rc.receiver() != null && rc.receiver().unwrap() instanceof Call) root = rc.receiver().unwrap();
+        String start = code(m, root);
+        if (start.length() > 40) start = start.substring(0, 37) + "...";
+        return start + "..." + mem.property();
+    }
+
     /** The callee as written, with "()" or "(...)" for the arguments. */
     public static String call(SourceModule m, Call c) {
         String callee = m.text().slice(c.callee().range()).replaceAll("\\s+", "");

@@ -70,6 +70,13 @@ public final class DataSinks {
         this.ctx = ctx;
     }
 
+    /** The statement ("UPDATE users") or the call that runs it ({@code memberMapper.update}, not the wrapper's set). */
+    public static String describe(dev.prodlint.model.SourceModule m, Slot slot, Expr anchor) {
+        String w = slot.what();
+        if (slot.elsewhere() != null || w.matches("^(SELECT|INSERT|UPDATE|DELETE)\\b.*") || !(anchor instanceof Call c)) return w;
+        return Snippets.shortCallee(m, c);
+    }
+
     /** Every slot of a function's own code (callbacks included, nested declarations not). */
     public List<Slot> in(dev.prodlint.model.FunctionDecl f) {
         List<Slot> out = new ArrayList<>();
@@ -172,7 +179,7 @@ public final class DataSinks {
         if (m == null) return out;
         boolean sqlRole = m.role() == Role.DB_QUERY || m.role() == Role.MANAGED_QUERY || m.role() == Role.DB_WRITE;
         if (m.sqlArg() != null && sqlRole) sql(c, m, out);
-        String what = Snippets.compact(ctx.module(), c.callee());
+        String what = Snippets.shortCallee(ctx.module(), c);
         if (m.role() == Role.DB_WRITE) {
             List<String> data = m.data();
             for (String path : data) {
@@ -256,7 +263,7 @@ public final class DataSinks {
         }
         for (Property p : o.properties()) {
             if (p.value() == null) continue;
-            if (p.kind() == Property.Kind.SPREAD) out.add(new Slot(c, Kind.WRITE, null, p.value(), true, what));
+            if (p.kind() == Property.Kind.SPREAD) spreadSlots(c, p.value(), what, out, 0);
             else if (p.key() != null && p.key().startsWith("$") && p.value().unwrap() instanceof ObjectLit) {
                 // Mongo update operators: { $set: { name }, $push: { tags } }
                 dataSlots(c, p.value(), null, what, out);
@@ -272,6 +279,22 @@ public final class DataSinks {
                     out.add(new Slot(c, Kind.WRITE, key, p.value(), false, what));
                 }
             }
+        }
+    }
+
+    /** ...req.body is the whole body; ...(title ? { title } : {}) only the fields its literals list. */
+    private void spreadSlots(Expr c, Expr v, String what, List<Slot> out, int depth) {
+        Expr u = v.unwrap();
+        if (depth < 4 && u instanceof dev.prodlint.model.expr.Conditional cond) {
+            spreadSlots(c, cond.then(), what, out, depth + 1);
+            spreadSlots(c, cond.otherwise(), what, out, depth + 1);
+        } else if (depth < 4 && u instanceof Binary b && (b.op().equals("&&") || b.op().equals("||") || b.op().equals("??"))) {
+            spreadSlots(c, b.right(), what, out, depth + 1);
+            if (!b.op().equals("&&")) spreadSlots(c, b.left(), what, out, depth + 1);
+        } else if (u instanceof ObjectLit) {
+            dataSlots(c, u, null, what, out);
+        } else {
+            out.add(new Slot(c, Kind.WRITE, null, v, true, what));
         }
     }
 
@@ -336,18 +359,39 @@ public final class DataSinks {
         return null;
     }
 
-    /** findByUserIdAndStatus(a, b): a filters userId, b status. */
+    /** findByUserIdAndStatus(a, b): a filters userId, b status; pagination arguments (Page, Pageable) are not properties. */
     private void derived(Call c, String what, List<Slot> out) {
         Matcher mt = DERIVED.matcher(c.methodName());
         if (!mt.matches()) return;
         String[] props = mt.group(1).split("And|Or");
-        int argIndex = 0;
-        for (String prop : props) {
-            if (prop.isEmpty() || argIndex >= c.args().size()) break;
+        List<Expr> args = new ArrayList<>();
+        for (Expr a : c.args()) if (!isPaging(a)) args.add(a);
+        // a count that does not match is not a derived query this file can read
+        if (args.size() != props.length) return;
+        for (int i = 0; i < props.length; i++) {
+            String prop = props[i];
+            if (prop.isEmpty()) return;
             String clean = prop.replaceAll("(IgnoreCase|In|NotIn|Not|Is|Equals|Containing|Like|StartingWith|EndingWith|GreaterThan|LessThan|Between|After|Before)$", "");
+            if (clean.isEmpty()) return;
             String col = Character.toLowerCase(clean.charAt(0)) + clean.substring(1);
-            out.add(new Slot(c, Kind.FILTER, col, c.arg(argIndex++), false, what));
+            out.add(new Slot(c, Kind.FILTER, col, args.get(i), false, what));
         }
+    }
+
+    private static final Set<String> PAGING = Set.of("page", "pageable", "pageParam", "pageRequest", "pageQuery", "sort", "pageNo", "pageSize",
+            "pageNum", "limit", "offset", "pagination", "paging", "pageDTO", "pageVo", "query");
+
+    private static boolean isPaging(Expr a) {
+        Expr u = a.unwrap();
+        if (u instanceof Name n) {
+            if (PAGING.contains(n.id())) return true;
+            Symbol s = n.symbol();
+            String t = s == null || s.declaredType() == null ? "" : s.declaredType().simpleName();
+            return t.contains("Page") || t.equals("Sort") || t.equals("Pageable");
+        }
+        if (u instanceof New nw && nw.type() != null) return nw.type().simpleName().contains("Page");
+        return u instanceof Call pc && pc.methodName() != null && (pc.methodName().toLowerCase(java.util.Locale.ROOT).contains("page")
+                || pc.methodName().equals("of") && pc.receiver() != null && pc.receiver().unwrap() instanceof Name rn && rn.id().contains("Page"));
     }
 
     // ---- SQL ----

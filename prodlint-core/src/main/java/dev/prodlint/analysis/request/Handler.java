@@ -18,7 +18,8 @@ import java.util.Map;
  * @param authenticatedBy the middleware, guard or annotation that authenticates the caller, or null
  * @param roleGuard       the middleware, guard or annotation that limits the route to a role, or null
  * @param bodyValidated   a route middleware, pipe or schema validates the body before the handler runs
+ * @param authText        for a handler another file registers: how its auth middleware is written there
  */
 public record Handler(FunctionDecl function, String route, List<String> requestNames, String responseName,
-                      Map<Param, Taint> boundParams, Node authenticatedBy, Node roleGuard, boolean bodyValidated) {
+                      Map<Param, Taint> boundParams, Node authenticatedBy, Node roleGuard, boolean bodyValidated, String authText) {
 }

@@ -81,11 +81,18 @@ public final class Handlers {
     private record Use(String receiver, int offset, Expr middleware) {
     }
 
-    private static void jsRoutes(ModuleContext ctx, Requests rq, List<Handler> out, Map<FunctionDecl, Boolean> seen) {
+    /**
+     * One route registration: app.post('/x', auth, validate(s), handler), router.route('/x').post(...),
+     * fastify.route({ url, handler, preHandler }), with what its middleware says.
+     */
+    public record Route(Call at, String route, Expr handler, Node auth, Node role, boolean validated) {
+    }
+
+    public static List<Route> routes(ModuleContext ctx) {
         SourceModule m = ctx.module();
-        Requests.Js js = rq.js();
+        Requests.Js js = Requests.bundled().js();
         List<Use> uses = new ArrayList<>();
-        List<Call> routes = new ArrayList<>();
+        List<Call> calls = new ArrayList<>();
         m.walk(n -> {
             if (!(n instanceof Call c) || c.receiver() == null || c.methodName() == null) return;
             String name = c.methodName();
@@ -96,32 +103,48 @@ public final class Handlers {
                     for (Expr mw : flatten(a)) uses.add(new Use(recv, c.range().startOffset(), mw));
                 }
             } else if (js.routeMethods().contains(name) || name.equals("route")) {
-                routes.add(c);
+                calls.add(c);
             }
         });
-        for (Call c : routes) {
+        List<Route> out = new ArrayList<>();
+        for (Call c : calls) {
             String name = c.methodName();
             List<Expr> args = c.args();
             String path;
             List<Expr> chain = new ArrayList<>();
-            FunctionDecl f;
+            Expr handler;
             boolean schemaBody = false;
+            int firstMiddleware = 1;
+            Expr recvExpr = c.receiver();
             if (name.equals("route")) {
                 // fastify.route({ method, url, preHandler, handler })
                 if (args.size() != 1 || !(args.get(0).unwrap() instanceof ObjectLit o)) continue;
-                f = Callbacks.functionOf(o.get("handler"));
+                handler = o.get("handler");
                 path = Callbacks.stringOf(o.get("url"));
                 String method = Callbacks.stringOf(o.get("method"));
-                if (f == null || path == null) continue;
+                if (handler == null || path == null) continue;
                 name = method == null ? "route" : method.toLowerCase();
                 chain.addAll(hookMiddleware(o, js));
                 schemaBody = hasSchemaBody(o, js);
+                firstMiddleware = args.size();
             } else {
                 path = Callbacks.stringOf(args.isEmpty() ? null : args.get(0));
-                if (path == null || !(path.startsWith("/") || path.equals("*")) || args.size() < 2) continue;
-                f = Callbacks.functionOf(args.get(args.size() - 1));
-                if (f == null || f.params().isEmpty()) continue;
-                for (int i = 1; i < args.size() - 1; i++) {
+                if (path == null && recvExpr.unwrap() instanceof Call rc && "route".equals(rc.methodName()) && rc.args().size() == 1) {
+                    // router.route('/x').post(auth, handler).get(...)
+                    path = Callbacks.stringOf(rc.arg(0));
+                    firstMiddleware = 0;
+                    recvExpr = rc.receiver();
+                } else if (path == null) {
+                    Call prev = routeChainPath(recvExpr);
+                    if (prev != null) {
+                        path = Callbacks.stringOf(prev.arg(0));
+                        firstMiddleware = 0;
+                        recvExpr = prev.receiver();
+                    }
+                }
+                if (path == null || !(path.startsWith("/") || path.equals("*")) || args.size() < firstMiddleware + 1) continue;
+                handler = args.get(args.size() - 1);
+                for (int i = firstMiddleware; i < args.size() - 1; i++) {
                     Expr a = args.get(i);
                     if (a.unwrap() instanceof ObjectLit o) {
                         chain.addAll(hookMiddleware(o, js));
@@ -131,7 +154,7 @@ public final class Handlers {
                     }
                 }
             }
-            String recv = Snippets.code(m, c.receiver());
+            String recv = recvExpr == null ? "" : Snippets.code(m, recvExpr);
             for (Use u : uses) {
                 if (u.receiver().equals(recv) && u.offset() < c.range().startOffset()) chain.add(u.middleware());
             }
@@ -140,17 +163,71 @@ public final class Handlers {
             boolean validated = schemaBody;
             for (Expr mw : chain) {
                 for (String id : middlewareNames(m, mw)) {
-                    if (Globs.any(js.roleGuards(), id)) role = role == null ? mw : role;
+                    if (Globs.any(js.roleGuards(), id) || Globs.any(js.authMiddleware(), id) && namesPermission(mw)) role = role == null ? mw : role;
                     else if (Globs.any(js.validatorMiddleware(), id)) validated = true;
                     else if (Globs.any(js.authMiddleware(), id)) auth = auth == null ? mw : auth;
                 }
             }
             if (role != null && auth == null) auth = role;
-            List<String> reqNames = new ArrayList<>();
-            String first = f.params().get(0).name();
-            if (first != null) reqNames.add(first);
-            String res = f.params().size() > 1 ? f.params().get(1).name() : null;
-            add(out, seen, new Handler(f, name.toUpperCase() + " " + path, reqNames, res, Map.of(), auth, role, validated));
+            out.add(new Route(c, name.toUpperCase() + " " + path, handler, auth, role, validated));
+        }
+        return out;
+    }
+
+    /** auth('manageUsers'), requireAuth('admin'): an auth middleware told which right or role to require (not a passport strategy). */
+    private static boolean namesPermission(Expr mw) {
+        if (!(mw.unwrap() instanceof Call c) || c.args().isEmpty()) return false;
+        for (Expr a : c.args()) {
+            String v = Callbacks.stringOf(a);
+            if (v == null || STRATEGIES.contains(v.toLowerCase(java.util.Locale.ROOT))) return false;
+        }
+        return true;
+    }
+
+    private static final Set<String> STRATEGIES = Set.of("jwt", "local", "bearer", "session", "basic", "google", "github", "oauth2",
+            "facebook", "anonymous", "headerapikey", "api-key", "apikey", "cookie", "token", "digest", "saml", "oidc", "azuread", "auth0");
+
+    /** In router.route('/x').post(a).put(b), the call that names the path. */
+    private static Call routeChainPath(Expr recv) {
+        Expr cur = recv;
+        for (int i = 0; i < 10 && cur != null && cur.unwrap() instanceof Call rc; i++) {
+            if ("route".equals(rc.methodName()) && rc.args().size() == 1 && Callbacks.stringOf(rc.arg(0)) != null) return rc;
+            cur = rc.receiver();
+        }
+        return null;
+    }
+
+    private static void jsRoutes(ModuleContext ctx, Requests rq, List<Handler> out, Map<FunctionDecl, Boolean> seen) {
+        for (Route r : routes(ctx)) {
+            FunctionDecl f = Callbacks.functionOf(r.handler());
+            if (f == null || f.params().isEmpty()) continue;
+            add(out, seen, handlerOf(f, r.route(), r.auth(), r.role(), r.validated(), null));
+        }
+        registeredElsewhere(ctx, out, seen);
+    }
+
+    private static Handler handlerOf(FunctionDecl f, String route, Node auth, Node role, boolean validated, String authText) {
+        List<String> reqNames = new ArrayList<>();
+        String first = f.params().get(0).name();
+        if (first != null) reqNames.add(first);
+        String res = f.params().size() > 1 ? f.params().get(1).name() : null;
+        return new Handler(f, route, reqNames, res, Map.of(), auth, role, validated, authText);
+    }
+
+    /**
+     * Functions this file exports that another file's router registers
+     * (router.post('/users', auth, userController.createUser)), from the project index.
+     */
+    private static void registeredElsewhere(ModuleContext ctx, List<Handler> out, Map<FunctionDecl, Boolean> seen) {
+        ProjectSummaries index = ctx.facts().summaries();
+        if (!index.hasRoutes()) return;
+        for (Map.Entry<String, FunctionDecl> e : ExportedFunctions.of(ctx.module()).entrySet()) {
+            ProjectSummaries.RouteInfo r = index.route(ProjectSummaries.functionKey(ctx.module().path(), e.getKey()));
+            FunctionDecl f = e.getValue();
+            if (r == null || f.params().isEmpty()) continue;
+            Node auth = r.auth() != null ? f : null;
+            Node role = r.role() != null ? f : null;
+            add(out, seen, handlerOf(f, r.route(), auth, role, r.validated(), r.auth()));
         }
     }
 
@@ -216,7 +293,9 @@ public final class Handlers {
 
     private static void decoratedClass(ModuleContext ctx, ClassDecl c, Requests rq, List<Handler> out, Map<FunctionDecl, Boolean> seen) {
         Requests.Nest nest = rq.js().nest();
-        boolean pipe = ctx.facts().has(nest.validationPipe()) || hasAnnotationNamed(c.annotations(), "UsePipes");
+        // routing-controllers validates class-typed @Body() with class-validator by default
+        boolean routingControllers = ctx.module().imports().stream().anyMatch(i -> i.module().equals("routing-controllers"));
+        boolean pipe = routingControllers || ctx.facts().has(nest.validationPipe()) || hasAnnotationNamed(c.annotations(), "UsePipes");
         for (FunctionDecl f : c.methods()) {
             String verb = null;
             String path = "";
@@ -264,7 +343,7 @@ public final class Handlers {
                 }
             }
             String route = verb + " " + (base + (path.isEmpty() ? "" : "/" + path.replaceAll("^/+", "")));
-            add(out, seen, new Handler(f, route.trim(), reqNames, null, bound, auth, role, false));
+            add(out, seen, new Handler(f, route.trim(), reqNames, null, bound, auth, role, false, null));
         }
     }
 
@@ -326,11 +405,11 @@ public final class Handlers {
                 Map<Param, Taint> bound = new LinkedHashMap<>();
                 if (!f.params().isEmpty() && f.params().get(0).name() != null) reqNames.add(f.params().get(0).name());
                 if (f.params().size() > 1) bound.put(f.params().get(1), Taint.source(Taint.Origin.PARAMS, null, f.params().get(1).target()));
-                add(out, seen, new Handler(f, f.name() + " " + m.path(), reqNames, null, bound, null, null, false));
+                add(out, seen, new Handler(f, f.name() + " " + m.path(), reqNames, null, bound, null, null, false, null));
             } else if (actions && f.isAsync() && isExported(m, f)) {
                 Map<Param, Taint> bound = new LinkedHashMap<>();
                 for (Param p : f.params()) bound.put(p, Taint.source(Taint.Origin.BODY, null, p.target()));
-                add(out, seen, new Handler(f, "server action " + f.name(), List.of(), null, bound, null, null, false));
+                add(out, seen, new Handler(f, "server action " + f.name(), List.of(), null, bound, null, null, false, null));
             }
         }
     }
@@ -398,7 +477,7 @@ public final class Handlers {
             String verb = mapping.simpleName().replace("Mapping", "").toUpperCase();
             if (verb.equals("REQUEST")) verb = "";
             String route = (verb + " " + base + pathOf(f.annotations())).trim();
-            add(out, seen, new Handler(f, route.isEmpty() ? f.name() : route, reqNames, null, bound, auth, guard, false));
+            add(out, seen, new Handler(f, route.isEmpty() ? f.name() : route, reqNames, null, bound, auth, guard, false, null));
         }
     }
 

@@ -19,17 +19,23 @@ public final class ProjectSummaries {
     /**
      * Parameter {@code param} of a function elsewhere reaches a database slot.
      *
+     * @param slotWhole the slot takes a whole object (save(entity), create(data)), not one column
      * @param whole the parameter arrives there whole (else as {@code field})
      */
-    public record Sink(int param, DataSinks.Kind kind, String column, boolean whole, boolean copied, String field, String what, boolean write,
-                       String path, SourceRange range) {
+    public record Sink(int param, DataSinks.Kind kind, String column, boolean slotWhole, boolean whole, boolean copied, String field, String what,
+                       boolean write, String path, SourceRange range) {
     }
 
     /** What a function elsewhere does with its parameters. */
     public record External(String name, List<Sink> sinks, Set<Integer> returned) {
     }
 
+    /** A route another file registers for an exported function: its path and what its middleware says. */
+    public record RouteInfo(String route, String auth, String role, boolean validated) {
+    }
+
     private final Map<String, List<External>> byKey = new ConcurrentHashMap<>();
+    private final Map<String, RouteInfo> routes = new ConcurrentHashMap<>();
     /** export const orderService = new OrderService(): module#export to the class. */
     private final Map<String, String> instances = new ConcurrentHashMap<>();
 
@@ -53,6 +59,18 @@ public final class ProjectSummaries {
         List<External> list = byKey.get(key);
         if (list == null || list.isEmpty()) return null;
         return list.size() == 1 ? list.get(0) : null;
+    }
+
+    public void addRoute(String key, RouteInfo r) {
+        routes.putIfAbsent(key, r);
+    }
+
+    public RouteInfo route(String key) {
+        return routes.get(key);
+    }
+
+    public boolean hasRoutes() {
+        return !routes.isEmpty();
     }
 
     public String instanceClass(String key) {

@@ -60,8 +60,7 @@ public final class RequestAnalysis {
                 resolved.add(c);
                 for (Summaries.ParamSink ps : s.sinks()) {
                     if (ps.param() >= c.args().size()) continue;
-                    Set<Taint> ts = new LinkedHashSet<>();
-                    for (Taint t : flow.of(c.arg(ps.param()))) ts.add(Summaries.arriving(t, ps.as()));
+                    Set<Taint> ts = Summaries.arriving(flow.of(c.arg(ps.param())), ps.as());
                     if (ts.isEmpty()) continue;
                     Expr anchor = sinks.anchor(ps.slot());
                     hits.add(new Hit(ps.slot(), ts, c, anchor, sinks.isWrite(ps.slot(), anchor)));

@@ -45,7 +45,8 @@ public final class RequestFlow {
     private static final Set<String> CONTAINERS = Set.of("data", "value", "output", "searchParams", "nextUrl", "values", "validatedData");
     private static final Set<String> CONVERSIONS = Set.of("String", "Number", "parseInt", "parseFloat", "BigInt", "valueOf", "parseLong",
             "fromString", "toString", "trim", "toLowerCase", "toUpperCase", "slice", "substring", "longValue", "intValue",
-            "strip", "normalize", "toLocaleLowerCase", "decodeURIComponent", "Types.ObjectId", "ObjectId", "toHexString", "uuid", "toNumber");
+            "strip", "normalize", "toLocaleLowerCase", "decodeURIComponent", "Types.ObjectId", "ObjectId", "toHexString", "uuid", "toNumber",
+            "requireNonNull", "ofNullable", "orElseThrow", "orElse", "get", "getOrThrow");
     private static final Set<String> ELEMENT_CALLBACKS = Set.of("map", "flatMap", "concatMap", "switchMap", "doOnNext", "then", "thenApply",
             "thenAccept", "thenCompose", "forEach", "ifPresent", "filter", "subscribe", "zipWith", "flatMapMany");
     private static final Set<String> NOT_FIELDS = Set.of("length", "size", "class", "constructor", "prototype");
@@ -229,10 +230,16 @@ public final class RequestFlow {
         return fieldOf(of(m.object(), depth + 1), m.property());
     }
 
-    private static Set<Taint> fieldOf(Set<Taint> owner, String prop) {
+    static Set<Taint> fieldOf(Set<Taint> owner, String prop) {
         if (owner.isEmpty() || NOT_FIELDS.contains(prop)) return Set.of();
+        // order.setUserId(principal.getId()) after binding the body: the server's value wins for that field
+        boolean serverSet = false;
+        for (Taint t : owner) {
+            if (!t.whole() && prop.equals(t.field()) && t.origin() == Taint.Origin.PRINCIPAL) serverSet = true;
+        }
         Set<Taint> out = new LinkedHashSet<>();
         for (Taint t : owner) {
+            if (serverSet && t.fromClient()) continue;
             if (t.whole() && CONTAINERS.contains(prop)) out.add(t);
             else out.add(t.field(prop));
         }

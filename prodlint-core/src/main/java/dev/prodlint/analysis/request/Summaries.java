@@ -94,8 +94,8 @@ public final class Summaries {
             if (inner != null && inner.function() != f) {
                 for (ParamSink ps : inner.sinks()) {
                     if (ps.param() >= c.args().size()) continue;
-                    for (Taint t : flow.of(c.arg(ps.param()))) {
-                        if (t.origin() == Taint.Origin.PARAM) out.add(new ParamSink(t.param(), ps.slot(), arriving(t, ps.as())));
+                    for (Taint t : arriving(flow.of(c.arg(ps.param())), ps.as())) {
+                        if (t.origin() == Taint.Origin.PARAM) out.add(new ParamSink(t.param(), ps.slot(), t));
                     }
                 }
             }
@@ -128,11 +128,19 @@ public final class Summaries {
         List<ParamSink> out = new ArrayList<>();
         for (ProjectSummaries.Sink s : e.sinks()) {
             if (s.param() >= c.args().size()) continue;
-            DataSinks.Slot slot = new DataSinks.Slot(c, s.kind(), s.column(), c.arg(s.param()), s.whole(), s.what(),
+            DataSinks.Slot slot = new DataSinks.Slot(c, s.kind(), s.column(), c.arg(s.param()), s.slotWhole(), s.what(),
                     new DataSinks.Elsewhere(s.path(), s.range(), s.write()));
             out.add(new ParamSink(s.param(), slot, new Taint(Taint.Origin.PARAM, s.field(), s.whole(), false, c.arg(s.param()), s.param(), s.copied())));
         }
         return new Summary(null, out, e.returned(), List.of());
+    }
+
+    /** What a caller's values become at a helper's sink, a field the server set overriding the client's. */
+    static Set<Taint> arriving(Set<Taint> values, Taint as) {
+        if (!as.whole()) return RequestFlow.fieldOf(values, as.field());
+        Set<Taint> out = new LinkedHashSet<>();
+        for (Taint t : values) out.add(arriving(t, as));
+        return out;
     }
 
     /** What a caller's value becomes at a helper's sink: itself, a copy of it, or one of its fields. */

@@ -18,6 +18,25 @@ public final class SummaryIndexer {
     private SummaryIndexer() {
     }
 
+    /** userController.createUser, createUser, articles.favorite.post, asyncHandler(ctrl.create): the exported function's key. */
+    static String importedKey(ModuleContext ctx, dev.prodlint.model.expr.Expr handler) {
+        dev.prodlint.model.expr.Expr h = handler.unwrap();
+        if (h instanceof dev.prodlint.model.expr.Call c && c.args().size() == 1) h = c.arg(0).unwrap();
+        List<String> props = new ArrayList<>();
+        while (h instanceof dev.prodlint.model.expr.Member m && m.property() != null) {
+            props.add(0, m.property());
+            h = m.object().unwrap();
+        }
+        if (!(h instanceof Name root) || root.symbol() == null || root.symbol().importedFrom() == null) return null;
+        dev.prodlint.model.Import im = root.symbol().importedFrom();
+        String mod = ExternalCallees.resolve(ctx.module().path(), im.module());
+        if (mod == null || mod.startsWith("*")) return null;
+        boolean whole = im.imported().equals("*") || im.imported().equals("default");
+        if (whole && props.isEmpty()) return null;
+        String name = whole ? String.join(".", props) : im.imported() + (props.isEmpty() ? "" : "." + String.join(".", props));
+        return ProjectSummaries.functionKey(mod, name);
+    }
+
     public static void index(ModuleContext ctx, ProjectSummaries out) {
         DataSinks sinks = new DataSinks(ctx);
         Summaries sums = new Summaries(ctx, sinks);
@@ -42,12 +61,20 @@ public final class SummaryIndexer {
                 DataSinks.Slot slot = ps.slot();
                 dev.prodlint.model.expr.Expr anchor = sinks.anchor(slot);
                 boolean write = sinks.isWrite(slot, anchor);
-                list.add(new ProjectSummaries.Sink(ps.param(), slot.kind(), slot.column(), ps.as().whole(), ps.as().copied(), ps.as().field(), slot.what(), write,
+                list.add(new ProjectSummaries.Sink(ps.param(), slot.kind(), slot.column(), slot.whole(), ps.as().whole(), ps.as().copied(), ps.as().field(), slot.what(), write,
                         slot.elsewhere() != null ? slot.elsewhere().path() : path,
                         slot.elsewhere() != null ? slot.elsewhere().range() : anchor.range()));
             }
             ProjectSummaries.External e = new ProjectSummaries.External(f.name(), List.copyOf(list), s.returned());
             for (String k : keys) out.add(k, e);
+        }
+        if (ctx.module().language() != dev.prodlint.model.Language.JAVA) {
+            for (Handlers.Route r : Handlers.routes(ctx)) {
+                String key = importedKey(ctx, r.handler());
+                if (key == null) continue;
+                out.addRoute(key, new ProjectSummaries.RouteInfo(r.route(), r.auth() == null ? null : dev.prodlint.rules.Snippets.compact(ctx.module(), r.auth()),
+                        r.role() == null ? null : dev.prodlint.rules.Snippets.compact(ctx.module(), r.role()), r.validated()));
+            }
         }
         // export const orderService = new OrderService()
         ctx.module().body().walk(n -> {

@@ -164,10 +164,11 @@ public final class IdentityFromRequestRule implements Rule {
 
     private Finding finding(SourceModule m, HandlerFacts hf, Expr at, Call through, Taint source, String column, DataSinks.Slot slot,
                             Node principal, Severity sev, boolean write) {
-        String what = slot.what() + (slot.elsewhere() != null && at instanceof Call c ? "` (in `" + Snippets.compact(m, c.callee()) + "`)" : "`");
+        String what = DataSinks.describe(m, slot, at) + (slot.elsewhere() != null && at instanceof Call c ? "` (in `" + Snippets.compact(m, c.callee()) + "`)" : "`");
         String route = "`" + hf.handler().route() + "`";
         String src = "`" + dev.prodlint.analysis.request.Sources.describe(m, source) + "`";
-        String p = "`" + Snippets.compact(m, principal) + "`";
+        String p = principal instanceof FunctionDecl && hf.handler().authText() != null ? "`" + hf.handler().authText() + "` on its route"
+                : "`" + Snippets.compact(m, principal) + "`";
         String message = route + " " + (write ? "changes" : "reads") + " data by `" + column + "` taken from the request "
                 + source.origin().what() + " (" + src + ") in `" + what + ", although the caller is authenticated (" + p + ")";
         String why = "Any signed-in user can " + (write ? "change or delete" : "read") + " another user's data by sending another `"
@@ -177,7 +178,7 @@ public final class IdentityFromRequestRule implements Rule {
                 + "with a role guard.";
         List<Finding.Related> related = new ArrayList<>();
         related.add(new Finding.Related(m.path(), source.at().range(), "the id comes from the request here"));
-        if (principal != null) related.add(new Finding.Related(m.path(), principal.range(), "the verified caller is known here"));
+        if (principal != null && !(principal instanceof FunctionDecl)) related.add(new Finding.Related(m.path(), principal.range(), "the verified caller is known here"));
         if (through != null && through != at) related.add(new Finding.Related(m.path(), through.range(), "the handler passes it on here"));
         if (slot.elsewhere() != null) {
             related.add(new Finding.Related(slot.elsewhere().path(), slot.elsewhere().range(), "`" + slot.what() + "` filters by it here"));

@@ -112,11 +112,15 @@ public final class UnvalidatedWriteRule implements Rule {
         Set<String> privileged = new LinkedHashSet<>();
         Taint fieldSource = null;
         Taint privilegedSource = null;
+        Set<String> admitted = new LinkedHashSet<>();
+        Taint admittedSource = null;
         Call through = null;
         for (Hit hit : hits) {
             for (Taint t : hit.taints()) {
                 // Path ids name the resource (a parent's key), they are not content the client types in.
                 if (!t.fromClient() || t.origin() == Taint.Origin.PARAMS) continue;
+                // insert(req.body.article): a part of the body written as a row is an object the client shaped
+                if (!java && !t.whole() && hit.slot().whole() && t.origin() == Taint.Origin.BODY) t = t.asWhole();
                 if (t.whole() && hit.slot().whole()) {
                     // Java: the request object is itself what gets saved (the entity), or a copy of its fields
                     boolean direct = java && !t.copied();
@@ -128,10 +132,18 @@ public final class UnvalidatedWriteRule implements Rule {
                     if (through == null) through = hit.through();
                     continue;
                 }
-                if (t.validated()) continue;
                 String col = hit.slot().column() != null && !hit.slot().column().isEmpty() ? hit.slot().column() : t.field();
                 if (col == null && t.whole()) continue;
                 boolean priv = rq.isPrivileged(col) || col == null && rq.isPrivileged(t.field());
+                if (t.validated()) {
+                    // validated, but the schema itself lets the client set a privileged field
+                    if (priv && !guarded && !namedByRoute(hf, col) && rq.isPrivileged(t.field())) {
+                        admitted.add(col);
+                        if (admittedSource == null) admittedSource = t;
+                        if (through == null) through = hit.through();
+                    }
+                    continue;
+                }
                 if (java && typedScalar(t) && !priv) continue;
                 if (col != null) fields.add(col);
                 if (fieldSource == null) fieldSource = t;
@@ -149,6 +161,7 @@ public final class UnvalidatedWriteRule implements Rule {
         }
         if (!privileged.isEmpty()) return new Judgement(Severity.ERROR, privilegedSource, false, false, false, fields, privileged, through);
         if (fieldSource != null) return new Judgement(Severity.WARNING, fieldSource, false, false, false, fields, Set.of(), through);
+        if (!admitted.isEmpty()) return new Judgement(Severity.WARNING, admittedSource, false, false, false, admitted, admitted, through);
         return null;
     }
 
@@ -184,7 +197,7 @@ public final class UnvalidatedWriteRule implements Rule {
         String route = "`" + hf.handler().route() + "`";
         Taint source = j.source();
         String src = "`" + Sources.describe(m, source) + "`";
-        String what = slot.what();
+        String what = DataSinks.describe(m, slot, at);
         String target = "`" + what + "`" + (slot.elsewhere() != null && at instanceof Call c ? " (in `" + Snippets.compact(m, c.callee()) + "`)" : "");
         String message;
         String why;
@@ -205,6 +218,14 @@ public final class UnvalidatedWriteRule implements Rule {
             why = "Nothing checks type, length or format of the copied fields before the write: malformed values are saved "
                     + "successfully and break whatever reads them later.";
             fix = "Annotate the request parameter with @Valid and give its class Bean Validation constraints (@NotBlank, @Size, @Email).";
+        } else if (!j.privileged().isEmpty() && source.validated()) {
+            String p = String.join("`, `", j.privileged());
+            message = route + " lets the client set `" + p + "`: the request " + source.origin().what() + " (" + src
+                    + ") is validated, but its schema admits the field, and " + target + " writes it";
+            why = "Validation checks the value's shape, not who may choose it: any caller can send another `"
+                    + j.privileged().iterator().next() + "` (another owner, a higher role, a bigger balance) and it is stored.";
+            fix = "Drop `" + j.privileged().iterator().next() + "` from the request schema and set it on the server (the verified "
+                    + "user's id, a default), or move the endpoint behind a role guard.";
         } else if (!j.privileged().isEmpty()) {
             String p = String.join("`, `", j.privileged());
             message = route + " writes `" + p + "` from the request " + source.origin().what() + " (" + src + ") to the database through "
