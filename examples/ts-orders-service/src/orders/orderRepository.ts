@@ -29,6 +29,14 @@ export async function reserveStock(orderId: string): Promise<void> {
   client.release();
 }
 
+export async function ordersForCustomer(customerId: string): Promise<Order[]> {
+  const { rows } = await pool.query<Order>(
+    'SELECT id, customer_id AS "customerId", status, total_cents AS "totalCents" FROM orders WHERE customer_id = $1',
+    [customerId],
+  );
+  return rows;
+}
+
 export async function markShipped(orderId: string): Promise<void> {
   const client = await pool.connect();
   try {

@@ -76,8 +76,15 @@ public final class CallClassifier {
         }
         if (receiverTypes.stream().noneMatch(t -> models.type(t).isPresent())) {
             String hintName = receiverName(receiver);
-            if (hintName != null) {
-                for (String t : models.hintedTypes(hintName, types.isJava())) {
+            java.util.List<String> names = new java.util.ArrayList<>();
+            if (hintName != null) names.add(hintName);
+            // private final AccountRepository accounts: the project's own type name says what it is
+            for (String t : receiverTypes) {
+                String simple = t.substring(Math.max(t.lastIndexOf('.'), t.lastIndexOf('#')) + 1);
+                if (!simple.isEmpty() && !simple.equals(hintName)) names.add(simple);
+            }
+            for (String n : names) {
+                for (String t : models.hintedTypes(n, types.isJava())) {
                     for (MethodModel m : models.methods(t, name)) {
                         if (argsMatch(call, m)) return Optional.of(new CallMatch(t, m, true));
                     }

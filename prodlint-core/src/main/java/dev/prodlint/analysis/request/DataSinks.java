@@ -538,6 +538,8 @@ public final class DataSinks {
         List<Expr> out = new ArrayList<>();
         int pi = m.paramsArg() != null ? m.paramsArg() : si + 1;
         if (ctx.module().language() == Language.JAVA) {
+            List<Expr> statement = preparedBindings(c);
+            if (statement != null) return statement;
             for (int i = pi; i < c.args().size(); i++) {
                 Expr a = c.arg(i).unwrap();
                 if (a instanceof Lambda || a instanceof OtherExpr o && (o.kind().startsWith("method-reference") || o.kind().contains("class"))) continue;
@@ -557,6 +559,35 @@ public final class DataSinks {
         Expr a = c.arg(pi).unwrap();
         if (a instanceof Name n && n.symbol() != null && n.symbol().initializer() != null && n.symbol().initializer().unwrap() instanceof ArrayLit arr) a = arr;
         if (a instanceof ArrayLit) out.addAll(elements(a));
+        return out;
+    }
+
+    /** JDBC: ps = conn.prepareStatement(sql); ps.setLong(1, id): the values set by index, or null for another call. */
+    private static List<Expr> preparedBindings(Call c) {
+        if (!"prepareStatement".equals(c.methodName()) && !"prepareCall".equals(c.methodName())) return null;
+        Symbol held = null;
+        if (c.parent() instanceof dev.prodlint.model.stmt.VarDecl v && v.target() instanceof Name n) held = n.symbol();
+        else if (c.parent() instanceof dev.prodlint.model.expr.Assign a && a.target().unwrap() instanceof Name n) held = n.symbol();
+        dev.prodlint.model.FunctionDecl f = c.enclosingFunction();
+        List<Expr> out = new ArrayList<>();
+        if (held == null || f == null || f.body() == null) return out;
+        Symbol ps = held;
+        Map<Integer, Expr> byIndex = new java.util.TreeMap<>();
+        f.body().walk(n -> {
+            if (n instanceof Call set && set.methodName() != null && set.methodName().startsWith("set") && set.args().size() >= 2
+                    && set.receiver() != null && set.receiver().unwrap() instanceof Name r && r.symbol() == ps
+                    && set.arg(0).unwrap() instanceof Literal l && l.kind() == Literal.Kind.NUMBER) {
+                try {
+                    byIndex.putIfAbsent(Integer.parseInt(l.value()), set.arg(1));
+                } catch (NumberFormatException e) {
+                    // setObject(i + 1, x): not a fixed index
+                }
+            }
+        });
+        for (Map.Entry<Integer, Expr> e : byIndex.entrySet()) {
+            while (out.size() < e.getKey() - 1) out.add(null);
+            out.add(e.getValue());
+        }
         return out;
     }
 

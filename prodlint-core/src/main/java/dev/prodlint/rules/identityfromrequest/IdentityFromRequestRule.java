@@ -168,7 +168,8 @@ public final class IdentityFromRequestRule implements Rule {
         String route = "`" + hf.handler().route() + "`";
         String src = "`" + dev.prodlint.analysis.request.Sources.describe(m, source) + "`";
         String p = principal instanceof FunctionDecl && hf.handler().authText() != null ? "`" + hf.handler().authText() + "` on its route"
-                : "`" + Snippets.compact(m, principal) + "`";
+                : principal instanceof dev.prodlint.model.Param pp && pp.name() != null ? "`" + pp.name() + "`"
+                : "`" + Snippets.code(m, principal).replaceAll("\\s+", " ") + "`";
         String message = route + " " + (write ? "changes" : "reads") + " data by `" + column + "` taken from the request "
                 + source.origin().what() + " (" + src + ") in `" + what + ", although the caller is authenticated (" + p + ")";
         String why = "Any signed-in user can " + (write ? "change or delete" : "read") + " another user's data by sending another `"
