@@ -87,7 +87,8 @@ public final class Requests {
                        @JsonProperty("principal") List<String> principal, @JsonProperty("authGuards") List<String> authGuards,
                        @JsonProperty("roleGuards") List<String> roleGuards,
                        @JsonProperty("roleDecorators") List<String> roleDecorators,
-                       @JsonProperty("validationPipe") String validationPipe) {
+                       @JsonProperty("validationPipe") String validationPipe,
+                       @JsonProperty("globalPipeMarkers") List<String> globalPipeMarkers) {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = false)

@@ -295,7 +295,8 @@ public final class Handlers {
         Requests.Nest nest = rq.js().nest();
         // routing-controllers validates class-typed @Body() with class-validator by default
         boolean routingControllers = ctx.module().imports().stream().anyMatch(i -> i.module().equals("routing-controllers"));
-        boolean pipe = routingControllers || ctx.facts().has(nest.validationPipe()) || hasAnnotationNamed(c.annotations(), "UsePipes");
+        boolean pipe = routingControllers || nest.globalPipeMarkers().stream().anyMatch(ctx.facts()::has)
+                || hasAnnotationNamed(c.annotations(), "UsePipes");
         for (FunctionDecl f : c.methods()) {
             String verb = null;
             String path = "";

@@ -35,6 +35,12 @@ public final class SqlText {
     private static final String PREFIX = "__pl_";
     private static final Pattern MARKER = Pattern.compile(":" + PREFIX + "(\\w+)");
     private static final int MAX_LENGTH = 20_000;
+    /** JSqlParser bounds each parse with a timeout on another thread; one shared pool, not a thread per statement. */
+    private static final java.util.concurrent.ExecutorService PARSER_THREADS = java.util.concurrent.Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "prodlint-sql");
+        t.setDaemon(true);
+        return t;
+    });
     private static final Pattern OBJECT_SET = Pattern.compile("(?i)\\bSET\\s+:" + PREFIX + "(\\w++)(?!\\s*=)");
     private static final String OBJECT_COLUMN = "__pl_object";
 
@@ -54,7 +60,7 @@ public final class SqlText {
         }
         Statement st;
         try {
-            st = CCJSqlParserUtil.parse(text, p -> p.withTimeOut(2000));
+            st = CCJSqlParserUtil.parse(text, PARSER_THREADS, p -> p.withTimeOut(2000));
         } catch (JSQLParserException | RuntimeException | StackOverflowError e) {
             return Optional.empty();
         }

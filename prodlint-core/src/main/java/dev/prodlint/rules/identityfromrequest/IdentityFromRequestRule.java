@@ -73,6 +73,11 @@ public final class IdentityFromRequestRule implements Rule {
     }
 
     @Override
+    public Set<String> projectMarkers() {
+        return Set.copyOf(Requests.bundled().js().nest().globalPipeMarkers());
+    }
+
+    @Override
     public void check(ModuleContext ctx, FindingSink sink) {
         Requests rq = Requests.bundled();
         SourceModule m = ctx.module();

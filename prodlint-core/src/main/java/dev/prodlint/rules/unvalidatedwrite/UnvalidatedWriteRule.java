@@ -73,7 +73,7 @@ public final class UnvalidatedWriteRule implements Rule {
 
     @Override
     public Set<String> projectMarkers() {
-        return Set.of("ValidationPipe");
+        return Set.copyOf(Requests.bundled().js().nest().globalPipeMarkers());
     }
 
     @Override
