@@ -15,10 +15,11 @@ final class RulesCommand implements Runnable {
 
     @Override
     public void run() {
+        int width = RuleRegistry.all().stream().mapToInt(r -> r.meta().id().length()).max().orElse(20);
         for (Rule r : RuleRegistry.all()) {
             RuleMeta m = r.meta();
             String langs = m.languages().stream().map(Language::id).collect(Collectors.joining(","));
-            spec.commandLine().getOut().printf("%-20s %-8s %-40s %s%n", m.id(), m.severity().id(), langs, m.title());
+            spec.commandLine().getOut().printf("%-" + width + "s %-8s %-40s %s%n", m.id(), m.severity().id(), langs, m.title());
         }
     }
 }

@@ -79,7 +79,8 @@ public final class CallClassifier {
             java.util.List<String> names = new java.util.ArrayList<>();
             if (hintName != null) names.add(hintName);
             // private final AccountRepository accounts: the project's own type name says what it is
-            for (String t : receiverTypes) {
+            // (Java only: in JavaScript `new Prometheus()` is an instance, not the class a hint names)
+            for (String t : types.isJava() ? receiverTypes : java.util.Set.<String>of()) {
                 String simple = t.substring(Math.max(t.lastIndexOf('.'), t.lastIndexOf('#')) + 1);
                 if (!simple.isEmpty() && !simple.equals(hintName)) names.add(simple);
             }

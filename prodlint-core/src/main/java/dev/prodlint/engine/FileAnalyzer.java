@@ -35,7 +35,19 @@ final class FileAnalyzer {
     private final boolean parseOnly;
     private final dev.prodlint.analysis.ProjectFacts facts;
 
+    /**
+     * Files lowered by the first pass, kept for the second while memory allows (soft references:
+     * the collector drops them under pressure, and the file is then parsed again).
+     */
+    private final java.util.Map<String, java.lang.ref.SoftReference<SourceModule>> lowered;
+
     FileAnalyzer(ApiModels models, List<Rule> rules, boolean parseOnly, dev.prodlint.analysis.ProjectFacts facts) {
+        this(models, rules, parseOnly, facts, new java.util.concurrent.ConcurrentHashMap<>());
+    }
+
+    FileAnalyzer(ApiModels models, List<Rule> rules, boolean parseOnly, dev.prodlint.analysis.ProjectFacts facts,
+                 java.util.Map<String, java.lang.ref.SoftReference<SourceModule>> lowered) {
+        this.lowered = lowered;
         this.models = models;
         this.rules = rules;
         this.parseOnly = parseOnly;
@@ -46,9 +58,11 @@ final class FileAnalyzer {
         SourceReader.Decoded decoded = SourceReader.decode(bytes);
         if (decoded.text() == null) return Outcome.skipped(file.reportPath() + ": " + decoded.skipReason() + ", skipped");
         long t0 = System.nanoTime();
-        SourceModule module;
+        java.lang.ref.SoftReference<SourceModule> kept = lowered.remove(file.reportPath());
+        SourceModule module = kept == null ? null : kept.get();
+        boolean resolved = module != null;
         try {
-            module = frontends.forLanguage(file.language()).lower(file.reportPath(), file.language(), decoded.text());
+            if (module == null) module = frontends.forLanguage(file.language()).lower(file.reportPath(), file.language(), decoded.text());
         } catch (ParseFailure e) {
             String where = e.line() > 0 ? " (line " + e.line() + ")" : "";
             return error(file, e.getMessage() + where, bytes.length);
@@ -66,11 +80,12 @@ final class FileAnalyzer {
         if (parseOnly) return new Outcome(List.of(), null, null, lines, bytes.length, t1 - t0, 0);
         List<ReportedFinding> out = new ArrayList<>();
         try {
-            NameResolver.resolve(module);
-            ModuleContext ctx = new ModuleContext(module, models, facts);
+            SourceModule analysed = module;
+            if (!resolved) NameResolver.resolve(analysed);
+            ModuleContext ctx = new ModuleContext(analysed, models, facts);
             for (Rule rule : rules) {
                 if (!rule.meta().languages().contains(file.language())) continue;
-                rule.check(ctx, f -> out.add(report(f, module.text())));
+                rule.check(ctx, f -> out.add(report(f, analysed.text())));
             }
         } catch (StackOverflowError e) {
             return error(file, "nesting too deep to analyse", bytes.length);
@@ -93,6 +108,7 @@ final class FileAnalyzer {
             SourceModule module = frontends.forLanguage(file.language()).lower(file.reportPath(), file.language(), decoded.text());
             NameResolver.resolve(module);
             dev.prodlint.analysis.request.SummaryIndexer.index(new ModuleContext(module, models, facts), out);
+            lowered.put(file.reportPath(), new java.lang.ref.SoftReference<>(module));
         } catch (ParseFailure | RuntimeException | StackOverflowError | LinkageError e) {
             // reported by analyze()
         }

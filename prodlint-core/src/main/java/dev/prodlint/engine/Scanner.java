@@ -51,7 +51,9 @@ public final class Scanner {
         ThreadLocal<Frontends> frontends = ThreadLocal.withInitial(Frontends::new);
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, options.threads()), workerThreads());
         try {
-            FileAnalyzer analyzer = new FileAnalyzer(models, rules, options.parseOnly(), withSummaries(textFacts, files.values(), pool, frontends));
+            java.util.Map<String, java.lang.ref.SoftReference<dev.prodlint.model.SourceModule>> lowered = new java.util.concurrent.ConcurrentHashMap<>();
+            FileAnalyzer analyzer = new FileAnalyzer(models, rules, options.parseOnly(),
+                    withSummaries(textFacts, files.values(), pool, frontends, lowered), lowered);
             List<Future<FileAnalyzer.Outcome>> futures = new ArrayList<>();
             for (SourceFile f : files.values()) {
                 futures.add(pool.submit(() -> analyzeOne(f, analyzer, frontends.get())));
@@ -94,10 +96,11 @@ public final class Scanner {
      * the database. Costs a second parse of each file; skipped when no such rule runs.
      */
     private dev.prodlint.analysis.ProjectFacts withSummaries(dev.prodlint.analysis.ProjectFacts facts, java.util.Collection<SourceFile> files,
-                                                             ExecutorService pool, ThreadLocal<Frontends> frontends) {
+                                                             ExecutorService pool, ThreadLocal<Frontends> frontends,
+                                                             java.util.Map<String, java.lang.ref.SoftReference<dev.prodlint.model.SourceModule>> lowered) {
         if (options.parseOnly() || rules.stream().noneMatch(Rule::usesProjectSummaries)) return facts;
         dev.prodlint.analysis.request.ProjectSummaries index = new dev.prodlint.analysis.request.ProjectSummaries();
-        FileAnalyzer indexer = new FileAnalyzer(models, rules, false, facts);
+        FileAnalyzer indexer = new FileAnalyzer(models, rules, false, facts, lowered);
         List<Future<?>> futures = new ArrayList<>();
         for (SourceFile f : files) {
             futures.add(pool.submit(() -> {

@@ -112,6 +112,14 @@ public final class DataSinks {
                 }
             });
             if (found[0] != null) return chainTop(found[0]);
+            // ...or to any later call that takes it (a service's getOne(query))
+            f.body().walk(n -> {
+                if (found[0] != null || !(n instanceof Call pc) || n.range().startOffset() < top.range().startOffset()) return;
+                for (Expr a : pc.args()) {
+                    if (a.unwrap() instanceof Name an && an.symbol() == held) found[0] = pc;
+                }
+            });
+            if (found[0] != null) return found[0];
         }
         return top;
     }
@@ -176,7 +184,7 @@ public final class DataSinks {
         Optional<CallMatch> match = ctx.calls().classify(c);
         MethodModel m = match.map(CallMatch::method).orElse(null);
         if (m == null) m = recordSave(c);
-        if (m == null) return out;
+        if (m == null || match.isPresent() && match.get().hinted() && implementedHere(c)) return out;
         boolean sqlRole = m.role() == Role.DB_QUERY || m.role() == Role.MANAGED_QUERY || m.role() == Role.DB_WRITE;
         if (m.sqlArg() != null && sqlRole) sql(c, m, out);
         String what = Snippets.shortCallee(ctx.module(), c);
@@ -212,6 +220,16 @@ public final class DataSinks {
         }
         if (m.isDerivedQuery()) derived(c, what, out);
         return out;
+    }
+
+    /** A receiver typed with a project interface the project implements (an in-memory store named *Repository). */
+    private boolean implementedHere(Call c) {
+        if (ctx.module().language() != Language.JAVA || c.receiver() == null) return false;
+        for (String t : ctx.types().typesOf(c.receiver())) {
+            String simple = t.substring(Math.max(t.lastIndexOf('.'), t.lastIndexOf('#')) + 1);
+            if (ctx.facts().summaries().isImplementedHere(simple)) return true;
+        }
+        return false;
     }
 
     /** new Review(req.body).save(), or a variable holding one: a Mongoose document saves itself. */

@@ -432,7 +432,7 @@ public final class Handlers {
 
     private static void javaClass(SourceModule m, ClassDecl c, Requests rq, List<Handler> out, Map<FunctionDecl, Boolean> seen) {
         Requests.JavaSide java = rq.java();
-        Annotation classGuard = first(c.annotations(), java.roleGuards());
+        Annotation classGuard = firstGlob(c.annotations(), java.roleGuards());
         String base = pathOf(c.annotations());
         for (FunctionDecl f : c.methods()) {
             Annotation mapping = first(f.annotations(), java.handlerAnnotations());
@@ -472,7 +472,7 @@ public final class Handlers {
                 if (first(p.annotations(), java.validatedAnnotations()) != null) t = t.asValidated();
                 bound.put(p, t);
             }
-            Annotation guard = first(f.annotations(), java.roleGuards());
+            Annotation guard = firstGlob(f.annotations(), java.roleGuards());
             if (guard == null) guard = classGuard;
             Node auth = guard != null ? guard : principal;
             String verb = mapping.simpleName().replace("Mapping", "").toUpperCase();
@@ -493,6 +493,12 @@ public final class Handlers {
             }
         }
         return "";
+    }
+
+    /** Role and permission guards, including a project's own (@AuthAction(WRITE_RULE), @RequirePermission("x")). */
+    static Annotation firstGlob(List<Annotation> as, List<String> globs) {
+        for (Annotation a : as) if (Globs.any(globs, a.simpleName())) return a;
+        return null;
     }
 
     static Annotation first(List<Annotation> as, List<String> names) {

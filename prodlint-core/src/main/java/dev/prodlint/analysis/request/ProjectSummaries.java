@@ -22,8 +22,8 @@ public final class ProjectSummaries {
      * @param slotWhole the slot takes a whole object (save(entity), create(data)), not one column
      * @param whole the parameter arrives there whole (else as {@code field})
      */
-    public record Sink(int param, DataSinks.Kind kind, String column, boolean slotWhole, boolean whole, boolean copied, String field, String what,
-                       boolean write, String path, SourceRange range) {
+    public record Sink(int param, DataSinks.Kind kind, String column, boolean slotWhole, boolean whole, boolean copied, boolean validated,
+                       String field, String what, boolean write, String path, SourceRange range) {
     }
 
     /** What a function elsewhere does with its parameters. */
@@ -59,6 +59,18 @@ public final class ProjectSummaries {
         List<External> list = byKey.get(key);
         if (list == null || list.isEmpty()) return null;
         return list.size() == 1 ? list.get(0) : null;
+    }
+
+    /** A project interface implemented by a project class (RuleRepository by InMemoryRuleRepositoryAdapter). */
+    private final Map<String, Boolean> implemented = new ConcurrentHashMap<>();
+
+    public void addImplementation(String interfaceName) {
+        implemented.put(interfaceName, Boolean.TRUE);
+    }
+
+    /** The project implements this type itself: what its methods do is in their summaries, not in a name's guess. */
+    public boolean isImplementedHere(String typeName) {
+        return implemented.containsKey(typeName);
     }
 
     public void addRoute(String key, RouteInfo r) {

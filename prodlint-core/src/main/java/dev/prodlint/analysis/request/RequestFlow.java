@@ -47,6 +47,10 @@ public final class RequestFlow {
             "fromString", "toString", "trim", "toLowerCase", "toUpperCase", "slice", "substring", "longValue", "intValue",
             "strip", "normalize", "toLocaleLowerCase", "decodeURIComponent", "Types.ObjectId", "ObjectId", "toHexString", "uuid", "toNumber",
             "requireNonNull", "ofNullable", "orElseThrow", "orElse", "get", "getOrThrow");
+    private static final Set<String> ENUM_LOOKUPS = Set.of("valueOf", "fromValue", "fromCode", "of", "from", "parse", "getByCode", "getByValue");
+    private static final Set<String> BOXED = Set.of("Long", "Integer", "String", "Double", "Float", "Short", "Byte", "Boolean", "BigDecimal",
+            "BigInteger", "UUID", "List", "Set", "Map", "Optional", "Arrays", "Objects", "Collections", "LocalDate", "LocalDateTime", "Instant",
+            "Duration", "Stream", "Character");
     private static final Set<String> ELEMENT_CALLBACKS = Set.of("map", "flatMap", "concatMap", "switchMap", "doOnNext", "then", "thenApply",
             "thenAccept", "thenCompose", "forEach", "ifPresent", "filter", "subscribe", "zipWith", "flatMapMany");
     private static final Set<String> NOT_FIELDS = Set.of("length", "size", "class", "constructor", "prototype");
@@ -126,6 +130,7 @@ public final class RequestFlow {
         List<Node> steps = new ArrayList<>();
         function.body().walk(n -> {
             if (n instanceof VarDecl || n instanceof Assign || n instanceof Call || n instanceof Binary) steps.add(n);
+            if (n instanceof dev.prodlint.model.stmt.If i && exits(i.then())) manualChecks(i);
         });
         // Twice, so a value assigned late in a loop reaches uses earlier in it.
         for (int pass = 0; pass < 2; pass++) {
@@ -167,8 +172,9 @@ public final class RequestFlow {
         if (u instanceof Member m) return validatedIfChecked(m, member(m, depth));
         if (u instanceof Call c) return call(c, depth);
         if (u instanceof New nw) {
+            // new GiftMessage(id, message): the new object holds what it was given
             Set<Taint> out = new LinkedHashSet<>();
-            for (Expr a : nw.args()) out.addAll(of(a, depth + 1));
+            for (Expr a : nw.args()) for (Taint t : of(a, depth + 1)) out.add(t.whole() || t.field() == null ? t : t.storedAs(t.field()));
             return out;
         }
         if (u instanceof ObjectLit o) return object(o, depth);
@@ -230,6 +236,13 @@ public final class RequestFlow {
         return fieldOf(of(m.object(), depth + 1), m.property());
     }
 
+    /** A helper stored a field of its parameter: read it from what the caller passed, as a whole value. */
+    private static Set<Taint> wholeOf(Set<Taint> value) {
+        Set<Taint> out = new LinkedHashSet<>();
+        for (Taint t : value) out.add(t.stored() ? t : t.asWhole());
+        return out;
+    }
+
     static Set<Taint> fieldOf(Set<Taint> owner, String prop) {
         if (owner.isEmpty() || NOT_FIELDS.contains(prop)) return Set.of();
         // order.setUserId(principal.getId()) after binding the body: the server's value wins for that field
@@ -240,8 +253,13 @@ public final class RequestFlow {
         Set<Taint> out = new LinkedHashSet<>();
         for (Taint t : owner) {
             if (serverSet && t.fromClient()) continue;
-            if (t.whole() && CONTAINERS.contains(prop)) out.add(t);
-            else out.add(t.field(prop));
+            if (t.whole()) out.add(CONTAINERS.contains(prop) ? t : t.field(prop));
+            else if (t.stored()) {
+                // user.role = x; user.getName() is not x
+                if (prop.equals(t.field())) out.add(t.asValue());
+            } else {
+                out.add(t.field(prop));
+            }
         }
         return out;
     }
@@ -329,6 +347,13 @@ public final class RequestFlow {
         if (isPrincipalCall(c)) {
             principalReads.add(c);
             return Set.of(Taint.source(Taint.Origin.PRINCIPAL, null, c));
+        }
+        // GoodsAuthEnum.valueOf(flag), Status.fromCode(x): turning the value into an enum constant checks it
+        if (ctx.module().language() == Language.JAVA && ENUM_LOOKUPS.contains(name) && recv != null && recv.unwrap() instanceof Name en
+                && !en.id().isEmpty() && Character.isUpperCase(en.id().charAt(0)) && !BOXED.contains(en.id()) && c.args().size() == 1) {
+            Set<Taint> out = new LinkedHashSet<>();
+            for (Taint t : of(c.arg(0), depth + 1)) out.add(t.asValidated());
+            return out;
         }
         if (isValidator(c)) {
             Set<Taint> out = new LinkedHashSet<>();
@@ -420,7 +445,9 @@ public final class RequestFlow {
                 Object key = keyOf(c.arg(mu.target()));
                 if (key == null) continue;
                 Set<Taint> src = new LinkedHashSet<>();
-                for (Taint t : of(c.arg(mu.source()))) src.add(Summaries.arriving(t, mu.as()));
+                Set<Taint> value = of(c.arg(mu.source()));
+                if (mu.as().whole()) src.addAll(value);
+                else for (Taint t : fieldOf(value.isEmpty() ? value : wholeOf(value), mu.as().field())) src.add(t.storedAs(mu.as().field()));
                 addAll(key, src);
             }
         }
@@ -551,6 +578,54 @@ public final class RequestFlow {
         return taints;
     }
 
+    /**
+     * if (!isValidPhone(phone)) return fail(...); if (!ALLOWED.includes(x)) throw ...; if (name.length > 100) return 400:
+     * a hand-written check that leaves the handler counts as validation of what it tests. A presence
+     * check alone (`if (!title)`, `isBlank(x)`) does not: it says nothing of length, type or format.
+     */
+    private void manualChecks(dev.prodlint.model.stmt.If i) {
+        int at = i.range().startOffset();
+        i.condition().walk(n -> {
+            Expr checked = null;
+            if (n instanceof Binary b && Set.of("<", ">", "<=", ">=").contains(b.op())) {
+                checked = sizeOf(b.left()) != null ? sizeOf(b.left()) : sizeOf(b.right());
+            } else if (n instanceof Call c && c.methodName() != null && CHECK_NAME.matcher(c.methodName()).find()
+                    && !PRESENCE_NAME.matcher(c.methodName()).matches()) {
+                for (Expr a : c.args()) if (a.unwrap() instanceof Name || a.unwrap() instanceof Member) markChecked(a, at);
+                if (c.receiver() != null && (c.receiver().unwrap() instanceof Name || c.receiver().unwrap() instanceof Member)) markChecked(c.receiver(), at);
+            }
+            if (checked != null) markChecked(checked, at);
+        });
+    }
+
+    private static final java.util.regex.Pattern CHECK_NAME = java.util.regex.Pattern.compile(
+            "(?i)(valid|invalid|match|test|includes|contains|isin|allowed|check|verify|startswith|endswith|ispattern|isemail|isphone|isurl|isnumeric|isalpha|isuuid|isdigits|inrange|equals)");
+    private static final java.util.regex.Pattern PRESENCE_NAME = java.util.regex.Pattern.compile(
+            "(?i)(isEmpty|isNotEmpty|isBlank|isNotBlank|hasText|hasLength|isNull|nonNull|isNotNull|containsKey)");
+
+    /** x, x.length, x.size(), x.length() compared with a bound. */
+    private static Expr sizeOf(Expr e) {
+        Expr u = e.unwrap();
+        if (u instanceof Member m && ("length".equals(m.property()) || "size".equals(m.property()))) return m.object();
+        if (u instanceof Call c && c.args().isEmpty() && ("length".equals(c.methodName()) || "size".equals(c.methodName()))) return c.receiver();
+        if (u instanceof Name || u instanceof Member) return u;
+        return null;
+    }
+
+    private void markChecked(Expr e, int at) {
+        if (e == null) return;
+        validatedAt.merge(Snippets.code(ctx.module(), e.unwrap()), at, Math::min);
+    }
+
+    /** The branch leaves: a return or throw at its top level. */
+    private static boolean exits(dev.prodlint.model.stmt.Stmt s) {
+        if (s instanceof dev.prodlint.model.stmt.Return || s instanceof dev.prodlint.model.stmt.Throw) return true;
+        if (s instanceof dev.prodlint.model.stmt.Block b) {
+            for (dev.prodlint.model.stmt.Stmt x : b.statements()) if (exits(x)) return true;
+        }
+        return false;
+    }
+
     /** a === req.user.id, order.userId !== user.id, user.getId().equals(id), hasRole(...) on the principal. */
     private void comparison(Binary b) {
         String op = b.op();
@@ -570,11 +645,34 @@ public final class RequestFlow {
                     || lower.contains("canedit") || lower.contains("canview") || lower.startsWith("can") && name.length() > 3
                     || lower.contains("assert") && lower.contains("access") || lower.contains("hasrole") || lower.contains("isadmin")
                     || lower.contains("checkaccess") || lower.contains("verifyaccess") || lower.contains("ensureaccess");
-            if (!equality && !check) return;
+            if (!equality && !check) {
+                // relationService.userTenantIzExist(me.getId(), tenantId): a call given both the caller and the id checks one against the other
+                boolean principalArg = false;
+                boolean clientArg = false;
+                for (Expr a : c.args()) {
+                    for (Taint t : of(a)) {
+                        if (t.origin() == Taint.Origin.PRINCIPAL) principalArg = true;
+                        else if (t.fromClient()) clientArg = true;
+                    }
+                }
+                if (principalArg && clientArg && (c.parent() instanceof dev.prodlint.model.stmt.If || c.ancestor(dev.prodlint.model.stmt.If.class) != null
+                        && isInCondition(c))) {
+                    principalChecks.add(c);
+                }
+                return;
+            }
             boolean principal = c.receiver() != null && hasPrincipal(of(c.receiver()));
             for (Expr a : c.args()) principal |= hasPrincipal(of(a));
             if (principal || check && isPrincipalCallAnywhere(c)) principalChecks.add(c);
         });
+    }
+
+    /** The call sits in an if's condition (its result decides). */
+    private static boolean isInCondition(Call c) {
+        for (Node p = c; p != null && !(p instanceof dev.prodlint.model.stmt.Stmt); p = p.parent()) {
+            if (p.parent() instanceof dev.prodlint.model.stmt.If i && i.condition() == p) return true;
+        }
+        return false;
     }
 
     private boolean isPrincipalCallAnywhere(Call c) {

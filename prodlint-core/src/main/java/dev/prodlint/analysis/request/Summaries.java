@@ -130,14 +130,18 @@ public final class Summaries {
             if (s.param() >= c.args().size()) continue;
             DataSinks.Slot slot = new DataSinks.Slot(c, s.kind(), s.column(), c.arg(s.param()), s.slotWhole(), s.what(),
                     new DataSinks.Elsewhere(s.path(), s.range(), s.write()));
-            out.add(new ParamSink(s.param(), slot, new Taint(Taint.Origin.PARAM, s.field(), s.whole(), false, c.arg(s.param()), s.param(), s.copied())));
+            out.add(new ParamSink(s.param(), slot, new Taint(Taint.Origin.PARAM, s.field(), s.whole(), s.validated(), c.arg(s.param()), s.param(), s.copied())));
         }
         return new Summary(null, out, e.returned(), List.of());
     }
 
     /** What a caller's values become at a helper's sink, a field the server set overriding the client's. */
     static Set<Taint> arriving(Set<Taint> values, Taint as) {
-        if (!as.whole()) return RequestFlow.fieldOf(values, as.field());
+        if (!as.whole()) {
+            Set<Taint> out = new LinkedHashSet<>();
+            for (Taint t : RequestFlow.fieldOf(values, as.field())) out.add(as.validated() ? t.asValidated() : t);
+            return out;
+        }
         Set<Taint> out = new LinkedHashSet<>();
         for (Taint t : values) out.add(arriving(t, as));
         return out;
@@ -145,8 +149,9 @@ public final class Summaries {
 
     /** What a caller's value becomes at a helper's sink: itself, a copy of it, or one of its fields. */
     static Taint arriving(Taint value, Taint as) {
-        if (!as.whole()) return value.field(as.field());
-        return as.copied() && value.whole() ? value.asCopy() : value;
+        Taint t = !as.whole() ? value.field(as.field()) : as.copied() && value.whole() ? value.asCopy() : value;
+        // the helper validates its parameter before the write
+        return as.validated() ? t.asValidated() : t;
     }
 
     /**

@@ -61,12 +61,20 @@ public final class SummaryIndexer {
                 DataSinks.Slot slot = ps.slot();
                 dev.prodlint.model.expr.Expr anchor = sinks.anchor(slot);
                 boolean write = sinks.isWrite(slot, anchor);
-                list.add(new ProjectSummaries.Sink(ps.param(), slot.kind(), slot.column(), slot.whole(), ps.as().whole(), ps.as().copied(), ps.as().field(), slot.what(), write,
+                list.add(new ProjectSummaries.Sink(ps.param(), slot.kind(), slot.column(), slot.whole(), ps.as().whole(), ps.as().copied(), ps.as().validated(), ps.as().field(), slot.what(), write,
                         slot.elsewhere() != null ? slot.elsewhere().path() : path,
                         slot.elsewhere() != null ? slot.elsewhere().range() : anchor.range()));
             }
             ProjectSummaries.External e = new ProjectSummaries.External(f.name(), List.copyOf(list), s.returned());
             for (String k : keys) out.add(k, e);
+        }
+        if (ctx.module().language() == dev.prodlint.model.Language.JAVA) {
+            for (ClassDecl c : Handlers.allClasses(ctx.module())) {
+                // a concrete class (methods with bodies) implementing a project interface
+                if (c.methods().stream().anyMatch(f -> f.body() != null)) {
+                    for (TypeRef t : c.interfaces()) out.addImplementation(t.simpleName());
+                }
+            }
         }
         if (ctx.module().language() != dev.prodlint.model.Language.JAVA) {
             for (Handlers.Route r : Handlers.routes(ctx)) {

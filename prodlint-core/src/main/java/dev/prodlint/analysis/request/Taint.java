@@ -16,10 +16,16 @@ import dev.prodlint.model.expr.Expr;
  * @param param     for {@link Origin#PARAM}: the parameter's index
  * @param copied    a Java copy of a request object ({@code BeanUtils.copyProperties}, a mapper): it has
  *                  the fields of the request's class, not necessarily of the entity it lands in
+ * @param stored    the value sits under {@code field} of an object ({@code user.role = x}, {@code { role: x }}),
+ *                  rather than being the field's value itself: reading another field of that object does not give it
  */
-public record Taint(Origin origin, String field, boolean whole, boolean validated, Expr at, int param, boolean copied) {
+public record Taint(Origin origin, String field, boolean whole, boolean validated, Expr at, int param, boolean copied, boolean stored) {
     public Taint(Origin origin, String field, boolean whole, boolean validated, Expr at, int param) {
-        this(origin, field, whole, validated, at, param, false);
+        this(origin, field, whole, validated, at, param, false, false);
+    }
+
+    public Taint(Origin origin, String field, boolean whole, boolean validated, Expr at, int param, boolean copied) {
+        this(origin, field, whole, validated, at, param, copied, false);
     }
 
     public enum Origin {
@@ -48,23 +54,28 @@ public record Taint(Origin origin, String field, boolean whole, boolean validate
 
     /** The value read as field {@code f} of this one. */
     public Taint field(String f) {
-        return new Taint(origin, f, false, validated, at, param, copied);
+        return new Taint(origin, f, false, validated, at, param, copied, false);
+    }
+
+    /** A stored value read back out of its object. */
+    public Taint asValue() {
+        return stored ? new Taint(origin, field, whole, validated, at, param, copied, false) : this;
     }
 
     /** This value stored under {@code key} of an object: whole objects keep being whole (a spread). */
     public Taint storedAs(String key) {
-        return whole ? this : new Taint(origin, key, false, validated, at, param, copied);
+        return whole ? this : new Taint(origin, key, false, validated, at, param, copied, true);
     }
 
     public Taint asValidated() {
-        return validated ? this : new Taint(origin, field, whole, true, at, param, copied);
+        return validated ? this : new Taint(origin, field, whole, true, at, param, copied, stored);
     }
 
     public Taint asWhole() {
-        return whole ? this : new Taint(origin, field, true, validated, at, param, copied);
+        return whole ? this : new Taint(origin, field, true, validated, at, param, copied, false);
     }
 
     public Taint asCopy() {
-        return new Taint(origin, field, true, validated, at, param, true);
+        return new Taint(origin, field, true, validated, at, param, true, false);
     }
 }

@@ -100,7 +100,7 @@ public final class IdentityFromRequestRule implements Rule {
                 Expr at = hit.anchor();
                 if (slot.kind() != DataSinks.Kind.FILTER || done.containsKey(at) || principalScoped.containsKey(at)) continue;
                 Node before = hit.through() != null ? hit.through() : at;
-                if (checkedBefore(flow, before)) continue;
+                if (checkedBefore(flow, before) || passesPrincipal(flow, hit.through())) continue;
                 for (Taint t : hit.taints()) {
                     if (!t.fromClient()) continue;
                     String col = slot.column();
@@ -119,7 +119,9 @@ public final class IdentityFromRequestRule implements Rule {
     /** orderService.getOrders(req.query.userId) into code the index does not know: the client names the user the service acts for. */
     private void serviceCalls(HandlerFacts hf, Node principal, Requests rq, SourceModule m, FindingSink sink) {
         for (Call c : hf.calls()) {
-            if (c.receiver() == null || !Globs.any(DATA_METHODS, c.methodName()) || hf.resolved().contains(c)) continue;
+            // getById(tenantId) looks the tenant up by its own key: a resource id, not an owner filter
+            if (c.receiver() == null || !Globs.any(DATA_METHODS, c.methodName()) || hf.resolved().contains(c)
+                    || c.methodName().endsWith("ById") || c.methodName().endsWith("ByIds")) continue;
             String recv = receiverName(c.receiver());
             if (recv == null || !Globs.any(DATA_RECEIVERS, recv)) continue;
             if (hitsInvolve(hf, c) || checkedBefore(hf.flow(), c)) continue;
@@ -157,6 +159,15 @@ public final class IdentityFromRequestRule implements Rule {
             if (e.getValue().origin() == Taint.Origin.PRINCIPAL) return e.getKey();
         }
         return hf.handler().authenticatedBy();
+    }
+
+    /** leaveTenant(me.getId(), tenantId): a helper given the caller's identity scopes or checks with it. */
+    private static boolean passesPrincipal(RequestFlow flow, Call through) {
+        if (through == null) return false;
+        for (Expr a : through.args()) {
+            for (Taint t : flow.of(a)) if (t.origin() == Taint.Origin.PRINCIPAL) return true;
+        }
+        return false;
     }
 
     /** An ownership or role check with the principal runs before the call. */

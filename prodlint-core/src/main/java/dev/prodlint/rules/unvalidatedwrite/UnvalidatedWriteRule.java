@@ -135,6 +135,9 @@ public final class UnvalidatedWriteRule implements Rule {
                 String col = hit.slot().column() != null && !hit.slot().column().isEmpty() ? hit.slot().column() : t.field();
                 if (col == null && t.whole()) continue;
                 boolean priv = rq.isPrivileged(col) || col == null && rq.isPrivileged(t.field());
+                // orderMapper.updateStatus(id, status): a scalar argument of a custom write may be its key; only a
+                // privileged name says it is written
+                if (java && hit.slot().whole() && hit.slot().column() == null && !t.stored() && !priv) continue;
                 if (t.validated()) {
                     // validated, but the schema itself lets the client set a privileged field
                     if (priv && !guarded && !namedByRoute(hf, col) && rq.isPrivileged(t.field())) {
@@ -165,10 +168,13 @@ public final class UnvalidatedWriteRule implements Rule {
         return null;
     }
 
-    /** Java binds @RequestParam Integer status as a number, never a 10 MB string: its type is its check. */
+    /** Java binds @RequestParam Integer status (or a List<Long> of ids) as numbers, never a 10 MB string: its type is its check. */
     private static boolean typedScalar(Taint t) {
         if (!(t.at() instanceof Name n) || n.symbol() == null || n.symbol().declaredType() == null) return false;
-        return TYPED.contains(n.symbol().declaredType().simpleName());
+        dev.prodlint.model.TypeRef type = n.symbol().declaredType();
+        if (TYPED.contains(type.simpleName())) return true;
+        return Set.of("List", "Set", "Collection", "Optional").contains(type.simpleName()) && !type.arguments().isEmpty()
+                && type.arguments().stream().allMatch(a -> TYPED.contains(a.simpleName()));
     }
 
     private static final Set<String> TYPED = Set.of("Integer", "int", "Long", "long", "Short", "short", "Boolean", "boolean", "Double",
@@ -188,7 +194,8 @@ public final class UnvalidatedWriteRule implements Rule {
     private static boolean adminArea(String path, String route) {
         for (String seg : (path + "/" + route.replace(' ', '/')).split("/")) {
             String s = seg.toLowerCase(java.util.Locale.ROOT);
-            if (s.equals("admin") || s.startsWith("admin-") || s.endsWith("-admin") || s.equals("backoffice")) return true;
+            if (s.equals("admin") || s.startsWith("admin-") || s.endsWith("-admin") || s.equals("backoffice")
+                    || s.equals("manager") || s.startsWith("manager-") || s.equals("management")) return true;
         }
         return false;
     }
