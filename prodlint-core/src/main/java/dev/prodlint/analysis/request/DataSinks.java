@@ -192,7 +192,7 @@ public final class DataSinks {
             List<String> data = m.data();
             for (String path : data) {
                 if (path.equals("*")) {
-                    for (Expr a : c.args()) dataSlots(c, a, null, what, out);
+                    anyArgument(c, m, what, out);
                 } else if (path.startsWith("pair:")) {
                     pair(c, path, Kind.WRITE, what, out);
                 } else {
@@ -244,6 +244,43 @@ public final class DataSinks {
     }
 
     // ---- ORM shapes ----
+
+    /**
+     * A project's own write method (mapper.updateStatusByIdAndVersion(id, version, status)): the
+     * properties after "By" filter, the other arguments are written; keys (id, orderId, ids) are never
+     * the written values.
+     */
+    private void anyArgument(Call c, MethodModel m, String what, List<Slot> out) {
+        List<Expr> args = new ArrayList<>();
+        for (Expr a : c.args()) if (!isPaging(a)) args.add(a);
+        int filters = 0;
+        Matcher mt = m.isDerivedQuery() ? DERIVED.matcher(c.methodName()) : null;
+        if (mt != null && mt.matches()) {
+            String[] props = mt.group(1).split("And|Or");
+            // updateStatusById(id, status) splits; updateById(entity) takes the entity, keyed by its own id
+            if (props.length < args.size()) {
+                for (String prop : props) {
+                    if (prop.isEmpty()) break;
+                    String col = Character.toLowerCase(prop.charAt(0)) + prop.substring(1);
+                    out.add(new Slot(c, Kind.FILTER, col, args.get(filters++), false, what));
+                }
+            }
+        }
+        for (int i = filters; i < args.size(); i++) {
+            if (isKey(args.get(i))) continue;
+            dataSlots(c, args.get(i), null, what, out);
+        }
+    }
+
+    private static boolean isKey(Expr a) {
+        Expr u = a.unwrap();
+        String name = u instanceof Name n ? n.id() : u instanceof Member mm ? mm.property()
+                : u instanceof Call g && g.args().isEmpty() && g.methodName() != null && g.methodName().startsWith("get") ? g.methodName().substring(3) : null;
+        if (name == null) return false;
+        String l = name.toLowerCase(java.util.Locale.ROOT);
+        return l.equals("id") || l.equals("ids") || l.endsWith("id") && name.length() > 2 && Character.isUpperCase(name.charAt(name.length() - 2))
+                || l.endsWith("ids") && name.length() > 3 && Character.isUpperCase(name.charAt(name.length() - 3));
+    }
 
     /** "0", "0.data", "1.where", "receiver" */
     private Expr argPath(Call c, String path) {

@@ -73,6 +73,7 @@ public final class SummaryIndexer {
                 // a concrete class (methods with bodies) implementing a project interface
                 if (c.methods().stream().anyMatch(f -> f.body() != null)) {
                     for (TypeRef t : c.interfaces()) out.addImplementation(t.simpleName());
+                    if (c.name() != null) out.addImplementation(c.name());
                 }
             }
         }

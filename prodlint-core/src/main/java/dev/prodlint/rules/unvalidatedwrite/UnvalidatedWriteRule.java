@@ -135,9 +135,6 @@ public final class UnvalidatedWriteRule implements Rule {
                 String col = hit.slot().column() != null && !hit.slot().column().isEmpty() ? hit.slot().column() : t.field();
                 if (col == null && t.whole()) continue;
                 boolean priv = rq.isPrivileged(col) || col == null && rq.isPrivileged(t.field());
-                // orderMapper.updateStatus(id, status): a scalar argument of a custom write may be its key; only a
-                // privileged name says it is written
-                if (java && hit.slot().whole() && hit.slot().column() == null && !t.stored() && !priv) continue;
                 if (t.validated()) {
                     // validated, but the schema itself lets the client set a privileged field
                     if (priv && !guarded && !namedByRoute(hf, col) && rq.isPrivileged(t.field())) {
