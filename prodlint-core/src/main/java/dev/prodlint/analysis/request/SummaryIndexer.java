@@ -71,7 +71,8 @@ public final class SummaryIndexer {
         if (ctx.module().language() == dev.prodlint.model.Language.JAVA) {
             for (ClassDecl c : Handlers.allClasses(ctx.module())) {
                 // a concrete class (methods with bodies) implementing a project interface
-                if (c.methods().stream().anyMatch(f -> f.body() != null)) {
+                // (an interface's default methods have bodies too: not an implementation)
+                if (c.methods().stream().anyMatch(f -> f.body() != null) && c.methods().stream().noneMatch(f -> f.modifiers().contains("default"))) {
                     for (TypeRef t : c.interfaces()) out.addImplementation(t.simpleName());
                     if (c.name() != null) out.addImplementation(c.name());
                 }
