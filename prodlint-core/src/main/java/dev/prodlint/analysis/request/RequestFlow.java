@@ -131,6 +131,13 @@ public final class RequestFlow {
         function.body().walk(n -> {
             if (n instanceof VarDecl || n instanceof Assign || n instanceof Call || n instanceof Binary) steps.add(n);
             if (n instanceof dev.prodlint.model.stmt.If i && exits(i.then())) manualChecks(i);
+            if (n instanceof Call c && c.parent() instanceof dev.prodlint.model.stmt.ExprStmt && c.methodName() != null
+                    && CHECK_STATEMENT.matcher(c.methodName()).matches()) {
+                // validateCanJoin(activityId); verificationCodeService.validated(KEY + email, code): a check that throws
+                for (Expr a : c.args()) a.walk(x -> {
+                    if (x instanceof Name || x instanceof Member || x instanceof Call g && g.args().isEmpty()) markChecked((Expr) x, c.range().startOffset());
+                });
+            }
         });
         // Twice, so a value assigned late in a loop reaches uses earlier in it.
         for (int pass = 0; pass < 2; pass++) {
@@ -377,7 +384,7 @@ public final class RequestFlow {
         // Getters on client data: dto.getRole() is the role field; record accessors dto.role()
         if (c.args().isEmpty() && !owner.isEmpty()) {
             String field = getterField(name);
-            if (field != null) return fieldOf(owner, field);
+            if (field != null) return validatedIfChecked(c, fieldOf(owner, field));
             if (CONVERSIONS.contains(name)) return owner;
             if (ctx.module().language() == Language.JAVA && !name.startsWith("to") && !name.equals("build")) return fieldOf(owner, name);
             if (name.equals("build")) return owner;
@@ -600,6 +607,8 @@ public final class RequestFlow {
 
     private static final java.util.regex.Pattern CHECK_NAME = java.util.regex.Pattern.compile(
             "(?i)(valid|invalid|match|test|includes|contains|isin|allowed|check|verify|startswith|endswith|ispattern|isemail|isphone|isurl|isnumeric|isalpha|isuuid|isdigits|inrange|equals)");
+    private static final java.util.regex.Pattern CHECK_STATEMENT = java.util.regex.Pattern.compile(
+            "^(validate|validated|verify|check|assert|ensure)([A-Z_].*)?$");
     private static final java.util.regex.Pattern PRESENCE_NAME = java.util.regex.Pattern.compile(
             "(?i)(isEmpty|isNotEmpty|isBlank|isNotBlank|hasText|hasLength|isNull|nonNull|isNotNull|containsKey)");
 

@@ -103,7 +103,8 @@ public final class Summaries {
         Set<Integer> returned = new LinkedHashSet<>();
         f.body().walk(n -> {
             if (n instanceof Return r && r.value() != null && r.enclosingFunction() == f) {
-                for (Taint t : flow.of(r.value())) if (t.origin() == Taint.Origin.PARAM && t.whole()) returned.add(t.param());
+                // a checked parameter returned (the root id after an equals test) is the helper's own value
+                for (Taint t : flow.of(r.value())) if (t.origin() == Taint.Origin.PARAM && t.whole() && !t.validated()) returned.add(t.param());
             }
         }, true);
         List<Mutation> mutations = new ArrayList<>();
