@@ -100,7 +100,8 @@ public final class IdentityFromRequestRule implements Rule {
                 Expr at = hit.anchor();
                 if (slot.kind() != DataSinks.Kind.FILTER || done.containsKey(at) || principalScoped.containsKey(at)) continue;
                 Node before = hit.through() != null ? hit.through() : at;
-                if (checkedBefore(flow, before) || passesPrincipal(flow, hit.through())) continue;
+                // a read checked before anything is returned is fine; a write must be checked before it happens
+                if ((hit.write() ? checkedBefore(flow, before) : !flow.principalChecks().isEmpty()) || passesPrincipal(flow, hit.through())) continue;
                 for (Taint t : hit.taints()) {
                     if (!t.fromClient()) continue;
                     String col = slot.column();
