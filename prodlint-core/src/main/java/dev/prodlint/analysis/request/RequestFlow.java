@@ -131,9 +131,9 @@ public final class RequestFlow {
         function.body().walk(n -> {
             if (n instanceof VarDecl || n instanceof Assign || n instanceof Call || n instanceof Binary) steps.add(n);
             if (n instanceof dev.prodlint.model.stmt.If i && exits(i.then())) manualChecks(i);
-            if (n instanceof Call c && c.parent() instanceof dev.prodlint.model.stmt.ExprStmt && c.methodName() != null
-                    && CHECK_STATEMENT.matcher(c.methodName()).matches()) {
-                // validateCanJoin(activityId); verificationCodeService.validated(KEY + email, code): a check that throws
+            if (n instanceof Call c && c.methodName() != null && CHECK_STATEMENT.matcher(c.methodName()).matches()) {
+                // validateCanJoin(activityId); express = validateDeliveryExpress(id); codes.validated(KEY + email, code):
+                // a check that throws when the value is wrong
                 for (Expr a : c.args()) a.walk(x -> {
                     if (x instanceof Name || x instanceof Member || x instanceof Call g && g.args().isEmpty()) markChecked((Expr) x, c.range().startOffset());
                 });
@@ -649,7 +649,8 @@ public final class RequestFlow {
             if (!(n instanceof Call c) || c.methodName() == null) return;
             String name = c.methodName();
             String lower = name.toLowerCase(Locale.ROOT);
-            boolean equality = name.equals("equals") || name.equals("isEqual") || name.equals("equalsIgnoreCase");
+            boolean equality = name.equals("equals") || name.equals("isEqual") || name.equals("equalsIgnoreCase")
+                    || CHECK_STATEMENT.matcher(name).matches();
             boolean check = lower.contains("owner") || lower.contains("authoriz") || lower.contains("permission") || lower.contains("canaccess")
                     || lower.contains("canedit") || lower.contains("canview") || lower.startsWith("can") && name.length() > 3
                     || lower.contains("assert") && lower.contains("access") || lower.contains("hasrole") || lower.contains("isadmin")

@@ -164,9 +164,12 @@ public final class IdentityFromRequestRule implements Rule {
 
     /** leaveTenant(me.getId(), tenantId): a helper given the caller's identity scopes or checks with it. */
     private static boolean passesPrincipal(RequestFlow flow, Call through) {
-        if (through == null) return false;
-        for (Expr a : through.args()) {
-            for (Taint t : flow.of(a)) if (t.origin() == Taint.Origin.PRINCIPAL) return true;
+        // also a call that takes the helper's result: listFavourPosts(page, postService.getQueryWrapper(q), me.getId())
+        for (Node n = through; n != null && !(n instanceof dev.prodlint.model.stmt.Stmt); n = n.parent()) {
+            if (!(n instanceof Call c)) continue;
+            for (Expr a : c.args()) {
+                for (Taint t : flow.of(a)) if (t.origin() == Taint.Origin.PRINCIPAL) return true;
+            }
         }
         return false;
     }
