@@ -676,8 +676,4 @@ public final class DataSinks {
         }
         return out;
     }
-
-    static boolean isLiteral(Expr e) {
-        return e != null && e.unwrap() instanceof Literal;
-    }
 }

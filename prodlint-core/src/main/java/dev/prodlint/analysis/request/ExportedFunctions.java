@@ -8,7 +8,6 @@ import dev.prodlint.model.expr.Lambda;
 import dev.prodlint.model.expr.Name;
 import dev.prodlint.model.expr.ObjectLit;
 import dev.prodlint.model.expr.Property;
-import dev.prodlint.model.stmt.Declaration;
 import dev.prodlint.model.stmt.VarDecl;
 import java.util.LinkedHashMap;
 import java.util.Map;

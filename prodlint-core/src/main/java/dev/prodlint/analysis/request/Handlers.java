@@ -15,7 +15,6 @@ import dev.prodlint.model.TypeRef;
 import dev.prodlint.model.expr.ArrayLit;
 import dev.prodlint.model.expr.Call;
 import dev.prodlint.model.expr.Expr;
-import dev.prodlint.model.expr.Literal;
 import dev.prodlint.model.expr.Member;
 import dev.prodlint.model.expr.Name;
 import dev.prodlint.model.expr.ObjectLit;
@@ -514,9 +513,5 @@ public final class Handlers {
             case "headers" -> Taint.Origin.HEADERS;
             default -> Taint.Origin.COOKIES;
         };
-    }
-
-    static boolean isLiteral(Expr e) {
-        return e != null && e.unwrap() instanceof Literal;
     }
 }

@@ -5,7 +5,6 @@ import dev.prodlint.analysis.ModuleContext;
 import dev.prodlint.model.expr.Call;
 import dev.prodlint.model.expr.Expr;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 

@@ -121,11 +121,9 @@ public final class RequestFlow {
         if (function.body() == null) return;
         // Reads of the principal anywhere (a condition, a log argument) show the handler knows its caller.
         function.body().walk(n -> {
-            if (n instanceof Member m && !(m.parent() instanceof Member) && requestPath(m) != null) {
-                // requestPath records principal reads
-            } else if (n instanceof Call c && isPrincipalCall(c)) {
-                principalReads.add(c);
-            }
+            // requestPath records the principal reads it meets (req.user, ctx.state.user)
+            if (n instanceof Member m && !(m.parent() instanceof Member)) requestPath(m);
+            else if (n instanceof Call c && isPrincipalCall(c)) principalReads.add(c);
         });
         List<Node> steps = new ArrayList<>();
         function.body().walk(n -> {
