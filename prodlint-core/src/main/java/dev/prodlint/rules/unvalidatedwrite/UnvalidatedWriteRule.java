@@ -134,6 +134,8 @@ public final class UnvalidatedWriteRule implements Rule {
                 }
                 String col = hit.slot().column() != null && !hit.slot().column().isEmpty() ? hit.slot().column() : t.field();
                 if (col == null && t.whole()) continue;
+                // the row's own key (updateById(entity) with entity.setId(id)) says which row, it is not content
+                if ("id".equalsIgnoreCase(col)) continue;
                 boolean priv = rq.isPrivileged(col) || col == null && rq.isPrivileged(t.field());
                 if (t.validated()) {
                     // validated, but the schema itself lets the client set a privileged field
