@@ -17,6 +17,7 @@ public final class SourceModule extends Node {
     private final FunctionDecl body;
     private final List<Comment> comments;
     private List<FunctionDecl> allFunctions;
+    private List<ClassDecl> allClasses;
 
     public SourceModule(String path, Language language, SourceText text, List<Import> imports,
                         List<ClassDecl> classes, FunctionDecl body, List<Comment> comments) {
@@ -72,6 +73,19 @@ public final class SourceModule extends Node {
         return allFunctions;
     }
 
+
+    /** Every class in the file, nested and local ones included, in source order. */
+    public List<ClassDecl> allClasses() {
+        if (allClasses == null) {
+            List<ClassDecl> out = new ArrayList<>();
+            walk(n -> {
+                if (n instanceof ClassDecl c) out.add(c);
+            });
+            out.sort((a, b) -> Integer.compare(a.range().startOffset(), b.range().startOffset()));
+            allClasses = List.copyOf(out);
+        }
+        return allClasses;
+    }
 
     @Override
     public List<? extends Node> children() {

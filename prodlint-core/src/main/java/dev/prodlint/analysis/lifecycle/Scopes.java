@@ -32,8 +32,9 @@ import java.util.regex.Pattern;
  */
 public final class Scopes {
     private static final Set<String> HTTP_VERBS_NEST = Set.of("Get", "Post", "Put", "Patch", "Delete", "All", "Sse");
-    private static final Pattern NEXT_ROUTE_FILE = Pattern.compile("(^|/)route\\.(ts|js|mjs|tsx)$");
-    private static final Set<String> NEXT_VERBS = Set.of("GET", "POST", "PUT", "PATCH", "DELETE");
+    /** Next.js app-router handler files and the exports that handle a method (shared with the request rules). */
+    public static final Pattern NEXT_ROUTE_FILE = Pattern.compile("(^|/)route\\.(ts|js|mjs|tsx)$");
+    public static final Set<String> NEXT_VERBS = Set.of("GET", "POST", "PUT", "PATCH", "DELETE");
     private static final Set<String> ERROR_FIRST = Set.of("err", "error", "e", "er");
 
     private Scopes() {
@@ -43,22 +44,15 @@ public final class Scopes {
         List<Scope> out = new ArrayList<>();
         Map<FunctionDecl, Boolean> seen = new IdentityHashMap<>();
         if (m.language() == Language.JAVA) {
-            for (ClassDecl c : allClasses(m)) javaClass(c, lc, out, seen);
+            for (ClassDecl c : m.allClasses()) javaClass(c, lc, out, seen);
         } else {
             jsCalls(m, lc, out, seen);
-            for (ClassDecl c : allClasses(m)) nestClass(c, lc, out, seen);
+            for (ClassDecl c : m.allClasses()) nestClass(c, lc, out, seen);
             nextRouteHandlers(m, out, seen);
         }
         return out;
     }
 
-    static List<ClassDecl> allClasses(SourceModule m) {
-        List<ClassDecl> out = new ArrayList<>();
-        m.walk(n -> {
-            if (n instanceof ClassDecl c) out.add(c);
-        });
-        return out;
-    }
 
     private static void add(List<Scope> out, Map<FunctionDecl, Boolean> seen, Scope s) {
         if (s.function() == null || s.function().body() == null || seen.put(s.function(), Boolean.TRUE) != null) return;

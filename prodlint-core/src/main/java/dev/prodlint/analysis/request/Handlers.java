@@ -36,8 +36,8 @@ import java.util.regex.Pattern;
  * JAX-RS methods.
  */
 public final class Handlers {
-    private static final Pattern NEXT_ROUTE_FILE = Pattern.compile("(^|/)route\\.(ts|js|mjs|tsx)$");
-    private static final Set<String> NEXT_VERBS = Set.of("GET", "POST", "PUT", "PATCH", "DELETE");
+    private static final Pattern NEXT_ROUTE_FILE = dev.prodlint.analysis.lifecycle.Scopes.NEXT_ROUTE_FILE;
+    private static final Set<String> NEXT_VERBS = dev.prodlint.analysis.lifecycle.Scopes.NEXT_VERBS;
     private static final Set<String> NEST_VERBS = Set.of("Get", "Post", "Put", "Patch", "Delete", "All");
     private static final Set<String> SIMPLE_JAVA = Set.of("String", "Long", "long", "Integer", "int", "Short", "short",
             "Boolean", "boolean", "UUID", "Double", "double", "Float", "float", "BigDecimal", "BigInteger", "LocalDate",
@@ -52,22 +52,15 @@ public final class Handlers {
         SourceModule m = ctx.module();
         Map<FunctionDecl, Boolean> seen = new IdentityHashMap<>();
         if (m.language() == Language.JAVA) {
-            for (ClassDecl c : allClasses(m)) javaClass(m, c, rq, out, seen);
+            for (ClassDecl c : m.allClasses()) javaClass(m, c, rq, out, seen);
         } else {
             jsRoutes(ctx, rq, out, seen);
-            for (ClassDecl c : allClasses(m)) decoratedClass(ctx, c, rq, out, seen);
+            for (ClassDecl c : m.allClasses()) decoratedClass(ctx, c, rq, out, seen);
             nextHandlers(m, out, seen);
         }
         return out;
     }
 
-    static List<ClassDecl> allClasses(SourceModule m) {
-        List<ClassDecl> out = new ArrayList<>();
-        m.walk(n -> {
-            if (n instanceof ClassDecl c) out.add(c);
-        });
-        return out;
-    }
 
     private static void add(List<Handler> out, Map<FunctionDecl, Boolean> seen, Handler h) {
         if (h.function() == null || h.function().body() == null || seen.put(h.function(), Boolean.TRUE) != null) return;

@@ -48,6 +48,7 @@ public final class Summaries {
     private final DataSinks sinks;
     private final Map<FunctionDecl, Summary> done = new IdentityHashMap<>();
     private final Map<FunctionDecl, Boolean> running = new IdentityHashMap<>();
+    private final Map<Call, Summary> byCall = new IdentityHashMap<>();
 
     public Summaries(ModuleContext ctx, DataSinks sinks) {
         this.ctx = ctx;
@@ -60,9 +61,13 @@ public final class Summaries {
 
     /** The summary of the function a call reaches (in this file, else in the project index), or null. */
     public Summary of(Call c) {
+        // asked for every call on each pass of every flow: resolve each call once
+        if (byCall.containsKey(c)) return byCall.get(c);
         FunctionDecl f = callee(c);
-        if (f == null || f.body() == null) return external(c);
-        return of(f);
+        Summary s = f == null || f.body() == null ? external(c) : of(f);
+        // a same-file helper not summarised yet (recursion, nesting limit) may give more later: not kept
+        if (s != null || f == null) byCall.put(c, s);
+        return s;
     }
 
     /** The summary of a function of this file. */
@@ -166,7 +171,7 @@ public final class Summaries {
         if (recv == null || c.methodName() == null) return null;
         String cls = classOf(recv.unwrap());
         if (cls == null) return null;
-        for (ClassDecl k : Handlers.allClasses(ctx.module())) {
+        for (ClassDecl k : ctx.module().allClasses()) {
             if (!cls.equals(k.name())) continue;
             for (FunctionDecl m : k.methods(c.methodName())) {
                 if (m.body() != null && m.params().size() == c.args().size()) return m;

@@ -69,7 +69,7 @@ public final class SummaryIndexer {
             for (String k : keys) out.add(k, e);
         }
         if (ctx.module().language() == dev.prodlint.model.Language.JAVA) {
-            for (ClassDecl c : Handlers.allClasses(ctx.module())) {
+            for (ClassDecl c : ctx.module().allClasses()) {
                 // a concrete class (methods with bodies) implementing a project interface
                 // (an interface's default methods have bodies too: not an implementation)
                 if (c.methods().stream().anyMatch(f -> f.body() != null) && c.methods().stream().noneMatch(f -> f.modifiers().contains("default"))) {
