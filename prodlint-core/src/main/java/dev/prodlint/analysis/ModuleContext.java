@@ -20,6 +20,7 @@ public final class ModuleContext {
     private final ProjectFacts facts;
     private java.util.List<dev.prodlint.analysis.lifecycle.Scope> scopes;
     private dev.prodlint.analysis.request.RequestAnalysis requests;
+    private dev.prodlint.analysis.db.DbAnalysis db;
 
     public ModuleContext(SourceModule module, ApiModels models) {
         this(module, models, ProjectFacts.NONE);
@@ -64,6 +65,12 @@ public final class ModuleContext {
     public dev.prodlint.analysis.request.RequestAnalysis requests() {
         if (requests == null) requests = dev.prodlint.analysis.request.RequestAnalysis.of(this);
         return requests;
+    }
+
+    /** The file's database operations and the transactions around them, for the rules that ask. */
+    public dev.prodlint.analysis.db.DbAnalysis db() {
+        if (db == null) db = new dev.prodlint.analysis.db.DbAnalysis(this, facts.summaries().db());
+        return db;
     }
 
     public ControlFlowGraph cfg(FunctionDecl f) {

@@ -167,8 +167,22 @@ public final class TypeOracle {
                 if (out.isEmpty() && s.declaration() instanceof FieldDecl f && f.initializer() != null) {
                     out.addAll(typesOf(f.initializer(), depth + 1));
                 }
+                if (out.isEmpty() && s.kind() == Symbol.Kind.PARAMETER) out.addAll(transactionClient(s, depth));
                 return out;
         }
+    }
+
+    /**
+     * The first parameter of a transaction callback is a client of the same kind as the one that
+     * opened it: prisma.$transaction(async (tx) => tx.user.update(...)), knex.transaction(trx => ...).
+     */
+    private Set<String> transactionClient(Symbol s, int depth) {
+        if (calls == null || !(s.declaration() instanceof dev.prodlint.model.Param p) || !(p.parent() instanceof dev.prodlint.model.FunctionDecl f)
+                || f.params().isEmpty() || f.params().get(0) != p || !(f.parent() instanceof dev.prodlint.model.expr.Lambda l)
+                || !(l.parent() instanceof Call c) || c.receiver() == null) return Set.of();
+        var match = calls.classify(c);
+        if (match.isEmpty() || match.get().method().role() != dev.prodlint.apimodel.Role.TRANSACTION) return Set.of();
+        return Set.of(match.get().typeId());
     }
 
     private Set<String> ofField(FieldDecl f, int depth) {

@@ -32,6 +32,11 @@ import java.util.Map;
  *                  first path that the call has wins
  * @param paramsArg the index of the argument holding the SQL bindings (an array, or Java varargs
  *                  from there on); by default the one after {@code sqlArg}
+ * @param op        for reads and writes, what the call does to rows when its name does not say it:
+ *                  {@code read}, {@code insert}, {@code update}, {@code delete}, {@code upsert} (insert or
+ *                  update, atomically), {@code save} (insert a new object or update a loaded one),
+ *                  {@code increment} (a relative update: {@code x = x + n}), {@code insert-ignore}
+ *                  (an insert that may insert nothing)
  * @param derivedQuery the method name is a Spring Data derived query ({@code findByUserIdAndStatus}):
  *                  its arguments filter the properties the name lists
  */
@@ -54,7 +59,8 @@ public record MethodModel(
         @JsonProperty("data") List<String> data,
         @JsonProperty("filter") List<String> filter,
         @JsonProperty("paramsArg") Integer paramsArg,
-        @JsonProperty("derivedQuery") Boolean derivedQuery) {
+        @JsonProperty("derivedQuery") Boolean derivedQuery,
+        @JsonProperty("op") String op) {
 
     public MethodModel {
         names = names == null ? List.of() : List.copyOf(names);

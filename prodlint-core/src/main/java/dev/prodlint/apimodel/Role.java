@@ -26,6 +26,12 @@ public enum Role {
     /** Opens a transaction on a connection (setAutoCommit(false), beginTransaction()). */
     TRANSACTION_BEGIN("transaction-begin"),
     TRANSACTION_COMMIT("transaction-commit"),
+    /**
+     * Runs its function argument in one transaction and commits when it returns
+     * ({@code prisma.$transaction(async tx => ...)}, {@code knex.transaction(trx => ...)},
+     * {@code transactionTemplate.execute(status -> ...)}); an array argument is a batch run in one transaction.
+     */
+    TRANSACTION("transaction"),
     TRANSACTION_ROLLBACK("transaction-rollback"),
     /** Runs work on a connection it acquires and releases by itself (pool.query, JdbcTemplate). */
     MANAGED_QUERY("managed-query"),

@@ -11,8 +11,9 @@ import java.util.Optional;
 
 /** All rules prodlint ships, in id order. */
 public final class RuleRegistry {
-    private static final List<Rule> ALL = List.of(new CacheStampedeRule(), new ConnectionLeakRule(), new ListenerLeakRule(),
-            new MissingTimeoutRule(), new RetryStormRule(),
+    private static final List<Rule> ALL = List.of(new CacheStampedeRule(), new dev.prodlint.rules.checkthenact.CheckThenActRule(),
+            new ConnectionLeakRule(), new ListenerLeakRule(),
+            new dev.prodlint.rules.missingtransaction.MissingTransactionRule(), new MissingTimeoutRule(), new RetryStormRule(),
             new UnboundedGrowthRule(), new dev.prodlint.rules.unvalidatedwrite.UnvalidatedWriteRule(),
             new dev.prodlint.rules.identityfromrequest.IdentityFromRequestRule());
 

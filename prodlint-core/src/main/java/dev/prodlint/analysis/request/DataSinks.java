@@ -3,6 +3,7 @@ package dev.prodlint.analysis.request;
 import dev.prodlint.analysis.CallClassifier.CallMatch;
 import dev.prodlint.analysis.ModuleContext;
 import dev.prodlint.analysis.lifecycle.Callbacks;
+import dev.prodlint.analysis.sql.SentSql;
 import dev.prodlint.analysis.sql.SqlShape;
 import dev.prodlint.analysis.sql.SqlText;
 import dev.prodlint.apimodel.MethodModel;
@@ -64,7 +65,6 @@ public final class DataSinks {
 
     private final ModuleContext ctx;
     private final Requests rq = Requests.bundled();
-    private final Map<String, Optional<SqlShape>> sqlCache = new HashMap<>();
 
     public DataSinks(ModuleContext ctx) {
         this.ctx = ctx;
@@ -173,9 +173,8 @@ public final class DataSinks {
         Expr tag = t.tag().unwrap();
         String name = tag instanceof Name n ? n.id() : tag instanceof Member mm ? mm.property() : null;
         if (name == null || !rq.js().sqlTags().contains(name)) return out;
-        List<Expr> inline = new ArrayList<>();
-        String text = sqlText(t, inline, 0);
-        if (text != null) sqlSlots(t, text, inline, List.of(), Map.of(), out);
+        SentSql sent = SentSql.ofTemplate(t);
+        if (sent != null) sqlSlots(sent, out);
         return out;
     }
 
@@ -299,7 +298,7 @@ public final class DataSinks {
     }
 
     /** An object literal, directly or through a const name bound to one. */
-    static ObjectLit literal(Expr e) {
+    public static ObjectLit literal(Expr e) {
         if (e == null) return null;
         Expr u = e.unwrap();
         if (u instanceof ObjectLit o) return o;
@@ -452,25 +451,18 @@ public final class DataSinks {
     // ---- SQL ----
 
     private void sql(Call c, MethodModel m, List<Slot> out) {
-        int si = m.sqlArg();
-        if (si >= c.args().size()) return;
-        List<Expr> inline = new ArrayList<>();
-        String text = sqlText(c.arg(si), inline, 0);
-        if (text == null) return;
-        sqlSlots(c, text, inline, bindings(c, m, si), namedBindings(c, si), out);
+        SentSql sent = SentSql.of(ctx, c, m);
+        if (sent != null) sqlSlots(sent, out);
     }
 
-    private Optional<SqlShape> shape(String text) {
-        return sqlCache.computeIfAbsent(text, SqlText::shape);
-    }
-
-    private void sqlSlots(Expr site, String text, List<Expr> inline, List<Expr> bindings, Map<String, Expr> named, List<Slot> out) {
-        Optional<SqlShape> shape = shape(text);
+    private void sqlSlots(SentSql sent, List<Slot> out) {
+        Expr site = sent.site();
+        Optional<SqlShape> shape = sent.shape();
         if (shape.isEmpty()) return;
         SqlShape s = shape.get();
         String what = s.kind() + (s.table() == null ? "" : " " + s.table());
         for (SqlShape.Slot slot : s.slots()) {
-            Expr v = valueOf(slot.placeholder(), inline, bindings, named);
+            Expr v = sent.valueOf(slot.placeholder());
             if (v == null) continue;
             boolean object = SqlShape.OBJECT.equals(slot.column());
             out.add(new Slot(site, slot.use() == SqlShape.Use.WRITE ? Kind.WRITE : Kind.FILTER, object ? null : slot.column(), v, object, what));
@@ -483,9 +475,9 @@ public final class DataSinks {
         if (match.isEmpty() || match.get().method().sqlArg() == null) return null;
         int si = match.get().method().sqlArg();
         if (si >= c.args().size()) return null;
-        String text = sqlText(c.arg(si), new ArrayList<>(), 0);
+        String text = SentSql.textOf(c.arg(si));
         if (text == null) return null;
-        return shape(text).map(s -> s.kind() + (s.table() == null ? "" : " " + s.table())).orElse(null);
+        return SqlText.shape(text).map(s -> s.kind() + (s.table() == null ? "" : " " + s.table())).orElse(null);
     }
 
     /**
@@ -510,9 +502,9 @@ public final class DataSinks {
             cur = cc.receiver();
         }
         if (create == null) return false;
-        String text = sqlText(create.arg(0), new ArrayList<>(), 0);
+        String text = SentSql.textOf(create.arg(0));
         if (text == null) return false;
-        Optional<SqlShape> shape = shape(text);
+        Optional<SqlShape> shape = SqlText.shape(text);
         if (shape.isEmpty()) return false;
         Expr key = c.arg(0).unwrap();
         String marker = key instanceof Literal l && l.kind() == Literal.Kind.NUMBER ? "d" + l.value()
@@ -529,151 +521,9 @@ public final class DataSinks {
         return false;
     }
 
-    private static Expr valueOf(String key, List<Expr> inline, List<Expr> bindings, Map<String, Expr> named) {
-        if (key.isEmpty()) return null;
-        char k = key.charAt(0);
-        String rest = key.substring(1);
-        try {
-            if (k == 't') {
-                int i = Integer.parseInt(rest);
-                return i < inline.size() ? inline.get(i) : null;
-            }
-            if (k == 'd') {
-                int i = Integer.parseInt(rest) - 1;
-                return i >= 0 && i < bindings.size() ? bindings.get(i) : null;
-            }
-            if (k == 'q') {
-                int i = Integer.parseInt(rest);
-                return i < bindings.size() ? bindings.get(i) : null;
-            }
-        } catch (NumberFormatException e) {
-            return null;
-        }
-        if (k == 'n') return named.get(rest);
-        return null;
-    }
 
-    /** The SQL text, with a template's values (and concatenated expressions) marked for {@link SqlText}. */
-    private String sqlText(Expr e, List<Expr> inline, int depth) {
-        if (e == null || depth > 8) return null;
-        Expr u = e.unwrap();
-        String s = Callbacks.stringOf(u);
-        if (s != null) return s;
-        if (u instanceof Template t) {
-            StringBuilder sb = new StringBuilder(t.quasis().get(0));
-            for (int i = 0; i < t.exprs().size(); i++) {
-                sb.append(SqlText.VALUE_MARK).append('t').append(inline.size()).append(SqlText.VALUE_MARK);
-                inline.add(t.exprs().get(i));
-                sb.append(t.quasis().get(i + 1));
-            }
-            return sb.toString();
-        }
-        if (u instanceof Binary b && b.op().equals("+")) {
-            String l = sqlText(b.left(), inline, depth + 1);
-            String r = sqlText(b.right(), inline, depth + 1);
-            if (l == null && r == null) return null;
-            if (l == null) {
-                l = String.valueOf(SqlText.VALUE_MARK) + 't' + inline.size() + SqlText.VALUE_MARK;
-                inline.add(b.left());
-            }
-            if (r == null) {
-                r = String.valueOf(SqlText.VALUE_MARK) + 't' + inline.size() + SqlText.VALUE_MARK;
-                inline.add(b.right());
-            }
-            return l + r;
-        }
-        if (u instanceof Name n && n.symbol() != null && n.symbol().isConstant() && n.symbol().initializer() != null) {
-            return sqlText(n.symbol().initializer(), inline, depth + 1);
-        }
-        return null;
-    }
 
-    /** [a, b] after the SQL (or the model's paramsArg); Java: the varargs after it, leaving out row mappers and classes. */
-    private List<Expr> bindings(Call c, MethodModel m, int si) {
-        List<Expr> out = new ArrayList<>();
-        int pi = m.paramsArg() != null ? m.paramsArg() : si + 1;
-        if (ctx.module().language() == Language.JAVA) {
-            List<Expr> statement = preparedBindings(c);
-            if (statement != null) return statement;
-            for (int i = pi; i < c.args().size(); i++) {
-                Expr a = c.arg(i).unwrap();
-                if (a instanceof Lambda || a instanceof OtherExpr o && (o.kind().startsWith("method-reference") || o.kind().contains("class"))) continue;
-                if (a instanceof New nw && nw.type() != null && (nw.type().simpleName().contains("Mapper") || nw.type().simpleName().contains("Extractor")
-                        || nw.type().simpleName().contains("Callback") || nw.type().simpleName().contains("Handler"))) continue;
-                if (a instanceof New nw && nw.type() != null && nw.type().simpleName().equals("Object") || a instanceof ArrayLit) {
-                    out.addAll(elements(a));
-                    continue;
-                }
-                String code = Snippets.code(ctx.module(), a);
-                if (code.endsWith(".class") || code.endsWith("Mapper") || code.endsWith("MAPPER") || code.endsWith("Extractor")) continue;
-                out.add(a);
-            }
-            return out;
-        }
-        if (pi >= c.args().size()) return out;
-        Expr a = c.arg(pi).unwrap();
-        if (a instanceof Name n && n.symbol() != null && n.symbol().initializer() != null && n.symbol().initializer().unwrap() instanceof ArrayLit arr) a = arr;
-        if (a instanceof ArrayLit) out.addAll(elements(a));
-        return out;
-    }
 
-    /** JDBC: ps = conn.prepareStatement(sql); ps.setLong(1, id): the values set by index, or null for another call. */
-    private static List<Expr> preparedBindings(Call c) {
-        if (!"prepareStatement".equals(c.methodName()) && !"prepareCall".equals(c.methodName())) return null;
-        Symbol held = null;
-        if (c.parent() instanceof dev.prodlint.model.stmt.VarDecl v && v.target() instanceof Name n) held = n.symbol();
-        else if (c.parent() instanceof dev.prodlint.model.expr.Assign a && a.target().unwrap() instanceof Name n) held = n.symbol();
-        dev.prodlint.model.FunctionDecl f = c.enclosingFunction();
-        List<Expr> out = new ArrayList<>();
-        if (held == null || f == null || f.body() == null) return out;
-        Symbol ps = held;
-        Map<Integer, Expr> byIndex = new java.util.TreeMap<>();
-        f.body().walk(n -> {
-            if (n instanceof Call set && set.methodName() != null && set.methodName().startsWith("set") && set.args().size() >= 2
-                    && set.receiver() != null && set.receiver().unwrap() instanceof Name r && r.symbol() == ps
-                    && set.arg(0).unwrap() instanceof Literal l && l.kind() == Literal.Kind.NUMBER) {
-                try {
-                    byIndex.putIfAbsent(Integer.parseInt(l.value()), set.arg(1));
-                } catch (NumberFormatException e) {
-                    // setObject(i + 1, x): not a fixed index
-                }
-            }
-        });
-        for (Map.Entry<Integer, Expr> e : byIndex.entrySet()) {
-            while (out.size() < e.getKey() - 1) out.add(null);
-            out.add(e.getValue());
-        }
-        return out;
-    }
 
-    private static List<Expr> elements(Expr a) {
-        List<Expr> out = new ArrayList<>();
-        if (a instanceof ArrayLit arr) {
-            for (Expr x : arr.elements()) if (x != null) out.add(x);
-        } else if (a instanceof New nw) {
-            for (Node ch : nw.children()) {
-                if (ch instanceof ArrayLit arr) out.addAll(elements(arr));
-            }
-            out.addAll(nw.args());
-        }
-        return out;
-    }
 
-    /** knex.raw(sql, { userId }) and Java's Map.of("userId", x) bindings for :name placeholders. */
-    private Map<String, Expr> namedBindings(Call c, int si) {
-        Map<String, Expr> out = new HashMap<>();
-        for (int i = si + 1; i < c.args().size(); i++) {
-            ObjectLit o = literal(c.arg(i));
-            if (o != null) {
-                for (Property p : o.properties()) if (p.key() != null && p.value() != null) out.put(p.key(), p.value());
-            }
-            if (c.arg(i).unwrap() instanceof Call m && m.args().size() % 2 == 0 && List.of("of", "addValue").contains(m.methodName())) {
-                for (int k = 0; k + 1 < m.args().size(); k += 2) {
-                    String key = Callbacks.stringOf(m.arg(k));
-                    if (key != null) out.put(key, m.arg(k + 1));
-                }
-            }
-        }
-        return out;
-    }
 }

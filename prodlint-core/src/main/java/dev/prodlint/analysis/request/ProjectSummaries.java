@@ -35,6 +35,12 @@ public final class ProjectSummaries {
     }
 
     private final Map<String, List<External>> byKey = new ConcurrentHashMap<>();
+    /** Repositories' own queries and locks, versioned entities. */
+    private final dev.prodlint.analysis.db.DbIndex db = new dev.prodlint.analysis.db.DbIndex();
+
+    public dev.prodlint.analysis.db.DbIndex db() {
+        return db;
+    }
     private final Map<String, RouteInfo> routes = new ConcurrentHashMap<>();
     /** export const orderService = new OrderService(): module#export to the class. */
     private final Map<String, String> instances = new ConcurrentHashMap<>();

@@ -38,6 +38,7 @@ public final class SummaryIndexer {
     }
 
     public static void index(ModuleContext ctx, ProjectSummaries out) {
+        out.db().index(ctx);
         DataSinks sinks = new DataSinks(ctx);
         Summaries sums = new Summaries(ctx, sinks);
         String path = ctx.module().path();

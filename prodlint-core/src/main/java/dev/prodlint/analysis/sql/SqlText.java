@@ -23,6 +23,18 @@ import net.sf.jsqlparser.statement.insert.Insert;
 import net.sf.jsqlparser.statement.select.PlainSelect;
 import net.sf.jsqlparser.statement.update.Update;
 import net.sf.jsqlparser.statement.update.UpdateSet;
+import net.sf.jsqlparser.statement.insert.ConflictActionType;
+import net.sf.jsqlparser.statement.merge.Merge;
+import net.sf.jsqlparser.statement.select.ForMode;
+import net.sf.jsqlparser.statement.upsert.Upsert;
+import net.sf.jsqlparser.expression.StringValue;
+import net.sf.jsqlparser.expression.LongValue;
+import net.sf.jsqlparser.expression.BooleanValue;
+import net.sf.jsqlparser.expression.operators.relational.EqualsTo;
+import net.sf.jsqlparser.expression.operators.relational.IsNullExpression;
+import net.sf.jsqlparser.expression.operators.relational.ParenthesedExpressionList;
+import dev.prodlint.analysis.sql.SqlShape.Conflict;
+import dev.prodlint.analysis.sql.SqlShape.Lock;
 
 /**
  * Parses the SQL a call sends, with its placeholders ($1, ?, :name, a template's ${...}) turned
@@ -47,7 +59,44 @@ public final class SqlText {
     private SqlText() {
     }
 
+    /** A transaction-control statement: what it does to the connection's transaction. */
+    public enum Control { BEGIN, COMMIT, ROLLBACK, SERIALIZABLE }
+
+    private static final Pattern BEGIN = Pattern.compile("(?i)^\\s*(BEGIN(\\s+(WORK|TRANSACTION))?|START\\s+TRANSACTION)\\b.*", Pattern.DOTALL);
+    private static final Pattern END = Pattern.compile("(?i)^\\s*(COMMIT|END|ROLLBACK|ABORT)(\\s+(WORK|TRANSACTION))?\\s*;?\\s*$");
+    private static final Pattern SERIALIZABLE = Pattern.compile("(?i)\\bISOLATION\\s+LEVEL\\s+SERIALIZABLE\\b");
+
+    /**
+     * BEGIN / START TRANSACTION (SERIALIZABLE when it says so, or SET TRANSACTION ISOLATION LEVEL
+     * SERIALIZABLE), COMMIT / END, ROLLBACK / ABORT; empty for anything else. Plain keywords, so a
+     * pattern reads them; statements that carry data go through the parser.
+     */
+    public static Optional<Control> control(String sql) {
+        if (sql == null || sql.length() > 200) return Optional.empty();
+        if (SERIALIZABLE.matcher(sql).find()) return Optional.of(Control.SERIALIZABLE);
+        if (BEGIN.matcher(sql).matches()) return Optional.of(Control.BEGIN);
+        java.util.regex.Matcher m = END.matcher(sql);
+        if (m.matches()) {
+            String w = m.group(1).toUpperCase(java.util.Locale.ROOT);
+            return Optional.of(w.equals("COMMIT") || w.equals("END") ? Control.COMMIT : Control.ROLLBACK);
+        }
+        return Optional.empty();
+    }
+
+    /** Parsing is the slow part; the same statements recur across a project's files. Bounded by clearing. */
+    private static final java.util.Map<String, Optional<SqlShape>> CACHE = new java.util.concurrent.ConcurrentHashMap<>();
+
     public static Optional<SqlShape> shape(String sql) {
+        if (sql == null) return Optional.empty();
+        Optional<SqlShape> hit = CACHE.get(sql);
+        if (hit != null) return hit;
+        Optional<SqlShape> parsed = parse(sql);
+        if (CACHE.size() > 20_000) CACHE.clear();
+        CACHE.put(sql, parsed);
+        return parsed;
+    }
+
+    private static Optional<SqlShape> parse(String sql) {
         if (sql == null || sql.length() > MAX_LENGTH) return Optional.empty();
         String text = normalize(sql);
         if (text == null) return Optional.empty();
@@ -71,7 +120,9 @@ public final class SqlText {
             for (Slot sl : shape.get().slots()) {
                 slots.add(OBJECT_COLUMN.equals(sl.column()) ? new Slot(SqlShape.OBJECT, sl.use(), sl.placeholder()) : sl);
             }
-            return Optional.of(new SqlShape(shape.get().kind(), shape.get().table(), slots));
+            SqlShape sh = shape.get();
+            return Optional.of(new SqlShape(sh.kind(), sh.table(), slots, sh.tables(), sh.lock(), sh.conflict(), sh.returning(), sh.relativeSet(),
+                    sh.absoluteSet(), sh.whereColumns(), sh.guardColumns(), sh.advisoryLock()));
         } catch (RuntimeException e) {
             // a statement form the walk does not know: no facts
             return Optional.empty();
@@ -79,22 +130,25 @@ public final class SqlText {
     }
 
     private static Optional<SqlShape> shapeOf(Statement st) {
-        List<Slot> slots = new ArrayList<>();
+        Facts f = new Facts();
         if (st instanceof Insert ins) {
+            f.table(ins.getTable());
+            f.returning = ins.getReturningClause() != null;
+            if (ins.isModifierIgnore() || ins.getConflictAction() != null && ins.getConflictAction().getConflictActionType() == ConflictActionType.DO_NOTHING) {
+                f.conflict = Conflict.DO_NOTHING;
+            } else if (ins.getConflictAction() != null || ins.isUseDuplicate() || ins.getDuplicateUpdateSets() != null && !ins.getDuplicateUpdateSets().isEmpty()) {
+                f.conflict = Conflict.DO_UPDATE;
+            }
             if (ins.getSelect() instanceof PlainSelect from) {
                 // INSERT ... SELECT ... WHERE user_id = $1
-                where(from.getWhere(), slots);
-                return Optional.of(new SqlShape(Kind.INSERT, name(ins.getTable()), slots));
+                where(from.getWhere(), f);
+                if (from.getFromItem() instanceof Table t) f.table(t);
+                return Optional.of(f.shape(Kind.INSERT));
             }
             if (ins.getSetUpdateSets() != null) {
                 // INSERT INTO t SET a = ?, b = ? (MySQL)
-                for (UpdateSet set : ins.getSetUpdateSets()) {
-                    for (int i = 0; i < set.getValues().size(); i++) {
-                        Column c = i < set.getColumns().size() ? set.getColumns().get(i) : null;
-                        for (String p : markers(set.getValues().get(i))) slots.add(new Slot(c == null ? null : column(c), Use.WRITE, p));
-                    }
-                }
-                return Optional.of(new SqlShape(Kind.INSERT, name(ins.getTable()), slots));
+                for (UpdateSet set : ins.getSetUpdateSets()) assignments(set, f, false);
+                return Optional.of(f.shape(Kind.INSERT));
             }
             List<Column> cols = ins.getColumns() == null ? List.of() : ins.getColumns();
             if (ins.getValues() != null) {
@@ -103,33 +157,100 @@ public final class SqlText {
                 if (!rows.isEmpty() && rows.get(0) instanceof ExpressionList<?> row) {
                     for (Object o : rows) if (o instanceof ExpressionList<?> r) for (Object x : r) first.add((Expression) x);
                     int width = ((ExpressionList<?>) rows.get(0)).size();
-                    for (int i = 0; i < first.size(); i++) written(cols, i % Math.max(width, 1), first.get(i), slots);
+                    for (int i = 0; i < first.size(); i++) written(cols, i % Math.max(width, 1), first.get(i), f.slots);
                 } else {
-                    for (int i = 0; i < rows.size(); i++) written(cols, i, (Expression) rows.get(i), slots);
+                    for (int i = 0; i < rows.size(); i++) written(cols, i, (Expression) rows.get(i), f.slots);
                 }
             }
-            return Optional.of(new SqlShape(Kind.INSERT, name(ins.getTable()), slots));
+            return Optional.of(f.shape(Kind.INSERT));
         }
         if (st instanceof Update up) {
-            for (UpdateSet set : up.getUpdateSets()) {
-                for (int i = 0; i < set.getValues().size(); i++) {
-                    Column c = i < set.getColumns().size() ? set.getColumns().get(i) : null;
-                    for (String p : markers(set.getValues().get(i))) slots.add(new Slot(c == null ? null : column(c), Use.WRITE, p));
-                }
-            }
-            where(up.getWhere(), slots);
-            return Optional.of(new SqlShape(Kind.UPDATE, name(up.getTable()), slots));
+            f.table(up.getTable());
+            f.returning = up.getReturningClause() != null;
+            for (UpdateSet set : up.getUpdateSets()) assignments(set, f, true);
+            where(up.getWhere(), f);
+            // a column the UPDATE sets and also compares is a compare-and-set (version = $3)
+            for (String c : f.whereColumns) if (f.relative.contains(c) || f.absolute.contains(c)) f.guards.add(c);
+            return Optional.of(f.shape(Kind.UPDATE));
         }
         if (st instanceof Delete del) {
-            where(del.getWhere(), slots);
-            return Optional.of(new SqlShape(Kind.DELETE, name(del.getTable()), slots));
+            f.table(del.getTable());
+            f.returning = del.getReturningClause() != null;
+            where(del.getWhere(), f);
+            return Optional.of(f.shape(Kind.DELETE));
+        }
+        if (st instanceof Merge merge) {
+            f.table(merge.getTable());
+            f.conflict = Conflict.DO_UPDATE;
+            return Optional.of(f.shape(Kind.INSERT));
+        }
+        if (st instanceof Upsert ups) {
+            // MySQL REPLACE INTO / UPSERT INTO
+            f.table(ups.getTable());
+            f.conflict = Conflict.DO_UPDATE;
+            return Optional.of(f.shape(Kind.INSERT));
         }
         if (st instanceof PlainSelect sel) {
-            where(sel.getWhere(), slots);
-            String table = sel.getFromItem() instanceof Table t ? name(t) : null;
-            return Optional.of(new SqlShape(Kind.SELECT, table, slots));
+            if (sel.getFromItem() instanceof Table t) f.table(t);
+            if (sel.getJoins() != null) for (var j : sel.getJoins()) if (j.getFromItem() instanceof Table t) f.table(t);
+            where(sel.getWhere(), f);
+            if (sel.getForMode() != null) {
+                f.lock = sel.getForMode() == ForMode.UPDATE || sel.getForMode() == ForMode.NO_KEY_UPDATE ? Lock.UPDATE : Lock.SHARE;
+            }
+            String items = String.valueOf(sel.getSelectItems()).toLowerCase(java.util.Locale.ROOT);
+            f.advisory = items.contains("advisory_") && items.contains("lock") || items.contains("get_lock(");
+            return Optional.of(f.shape(Kind.SELECT));
         }
         return Optional.empty();
+    }
+
+    /** What the walk over one statement collects. */
+    private static final class Facts {
+        final List<Slot> slots = new ArrayList<>();
+        final java.util.LinkedHashSet<String> tables = new java.util.LinkedHashSet<>();
+        final java.util.Set<String> relative = new java.util.LinkedHashSet<>();
+        final java.util.Set<String> absolute = new java.util.LinkedHashSet<>();
+        final java.util.Set<String> whereColumns = new java.util.LinkedHashSet<>();
+        final java.util.Set<String> guards = new java.util.LinkedHashSet<>();
+        Lock lock = Lock.NONE;
+        Conflict conflict = Conflict.NONE;
+        boolean returning;
+        boolean advisory;
+
+        void table(Table t) {
+            String n = name(t);
+            if (n != null) tables.add(n);
+        }
+
+        SqlShape shape(Kind kind) {
+            String target = tables.isEmpty() ? null : tables.iterator().next();
+            return new SqlShape(kind, target, slots, tables, lock, conflict, returning, relative, absolute, whereColumns, guards, advisory);
+        }
+    }
+
+    private static void assignments(UpdateSet set, Facts f, boolean update) {
+        for (int i = 0; i < set.getValues().size(); i++) {
+            Column c = i < set.getColumns().size() ? set.getColumns().get(i) : null;
+            Expression value = set.getValues().get(i);
+            for (String p : markers(value)) f.slots.add(new Slot(c == null ? null : column(c), Use.WRITE, p));
+            if (!update || c == null) continue;
+            String col = column(c);
+            // stock = stock - $1, count = count + 1, balance = GREATEST(balance - $1, 0)
+            if (mentions(value, col)) f.relative.add(col);
+            else f.absolute.add(col);
+        }
+    }
+
+    private static boolean mentions(Expression e, String col) {
+        boolean[] found = {false};
+        e.accept(new net.sf.jsqlparser.util.deparser.ExpressionDeParser() {
+            @Override
+            public <S> StringBuilder visit(Column c, S context) {
+                if (col.equalsIgnoreCase(column(c))) found[0] = true;
+                return super.visit(c, context);
+            }
+        }, null);
+        return found[0];
     }
 
     private static void written(List<Column> cols, int i, Expression value, List<Slot> slots) {
@@ -137,23 +258,36 @@ public final class SqlText {
         for (String p : markers(value)) slots.add(new Slot(col, Use.WRITE, p));
     }
 
-    private static void where(Expression e, List<Slot> slots) {
+    private static void where(Expression e, Facts f) {
         if (e == null) return;
         if (e instanceof BinaryExpression b) {
             Column col = b.getLeftExpression() instanceof Column c ? c : b.getRightExpression() instanceof Column c2 ? c2 : null;
             Expression other = col == b.getLeftExpression() ? b.getRightExpression() : b.getLeftExpression();
-            if (col != null && !markers(other).isEmpty() && !(other instanceof BinaryExpression ob && isLogical(ob))) {
-                for (String p : markers(other)) slots.add(new Slot(column(col), Use.WHERE, p));
-                return;
+            if (col != null && !isLogical(b)) {
+                String name = column(col);
+                f.whereColumns.add(name);
+                boolean equality = b instanceof EqualsTo;
+                if (!equality || other instanceof StringValue || other instanceof LongValue || other instanceof BooleanValue) f.guards.add(name);
+                if (!markers(other).isEmpty() && !(other instanceof BinaryExpression ob && isLogical(ob))) {
+                    for (String p : markers(other)) f.slots.add(new Slot(name, Use.WHERE, p));
+                    return;
+                }
             }
-            where(b.getLeftExpression(), slots);
-            where(b.getRightExpression(), slots);
+            where(b.getLeftExpression(), f);
+            where(b.getRightExpression(), f);
         } else if (e instanceof InExpression in && in.getLeftExpression() instanceof Column c) {
-            for (String p : markers(in.getRightExpression())) slots.add(new Slot(column(c), Use.WHERE, p));
+            f.whereColumns.add(column(c));
+            for (String p : markers(in.getRightExpression())) f.slots.add(new Slot(column(c), Use.WHERE, p));
+        } else if (e instanceof IsNullExpression isNull && isNull.getLeftExpression() instanceof Column c) {
+            // deleted_at IS NULL, locked_by IS NULL: a state the write claims
+            f.whereColumns.add(column(c));
+            f.guards.add(column(c));
         } else if (e instanceof NotExpression n) {
-            where(n.getExpression(), slots);
+            where(n.getExpression(), f);
+        } else if (e instanceof ParenthesedExpressionList<?> list) {
+            for (Object o : list) if (o instanceof Expression x) where(x, f);
         } else if (e instanceof ExpressionList<?> list) {
-            for (Object o : list) if (o instanceof Expression x) where(x, slots);
+            for (Object o : list) if (o instanceof Expression x) where(x, f);
         }
     }
 

@@ -1,0 +1,56 @@
+package dev.prodlint.analysis.db;
+
+import dev.prodlint.analysis.ModuleContext;
+import dev.prodlint.model.FunctionDecl;
+import java.util.ArrayList;
+import java.util.List;
+
+/** One file's database operations, the transactions around them, and the functions the rules judge. */
+public final class DbAnalysis {
+    private final ModuleContext ctx;
+    private final DbOps ops;
+    private final Transactions transactions;
+    private List<FunctionDecl> units;
+
+    public DbAnalysis(ModuleContext ctx, DbIndex index) {
+        this.ctx = ctx;
+        this.ops = new DbOps(ctx, index);
+        this.transactions = new Transactions(ctx, ops);
+    }
+
+    public DbOps ops() {
+        return ops;
+    }
+
+    public Transactions transactions() {
+        return transactions;
+    }
+
+    /** Seed scripts and migrations run once, by hand, and are rerun from scratch when they fail. */
+    private static final java.util.regex.Pattern ONE_OFF_PATH = java.util.regex.Pattern.compile(
+            "(?i)(^|/)(migrations?|seeds?|seeders?|seeding)/|(^|/)seed[^/]*\\.[a-z]+$");
+    /** Start-up code (seed an admin, create defaults) runs once per process, not per request. */
+    private static final java.util.regex.Pattern ONE_OFF_NAME = java.util.regex.Pattern.compile(
+            "(?i)^(seed|init|initialize|bootstrap|setup|migrate|run[A-Z]?migration|createDefault|ensureDefault|createAdmin|ensureAdmin|createInitial|loadInitial).*");
+
+    /** Code that runs once (a seed script, a migration, start-up), where neither concurrency nor a half-done run matters. */
+    public boolean isOneOff(FunctionDecl unit) {
+        if (ONE_OFF_PATH.matcher(ctx.module().path().replace('\\', '/')).find()) return true;
+        return unit.name() != null && ONE_OFF_NAME.matcher(unit.name()).matches();
+    }
+
+    /**
+     * The functions judged as a whole: top-level functions, methods, and callbacks written at
+     * module level (route handlers); callbacks inside them belong to them.
+     */
+    public List<FunctionDecl> units() {
+        if (units == null) {
+            units = new ArrayList<>();
+            for (FunctionDecl f : ctx.module().allFunctions()) {
+                if (f.kind() == FunctionDecl.Kind.MODULE_BODY || f.body() == null) continue;
+                if (Transactions.unitOf(f.body()) == f) units.add(f);
+            }
+        }
+        return units;
+    }
+}

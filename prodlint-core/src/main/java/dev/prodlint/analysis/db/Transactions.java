@@ -1,0 +1,253 @@
+package dev.prodlint.analysis.db;
+
+import dev.prodlint.analysis.CallClassifier.CallMatch;
+import dev.prodlint.analysis.ModuleContext;
+import dev.prodlint.apimodel.Role;
+import dev.prodlint.model.Annotation;
+import dev.prodlint.model.ClassDecl;
+import dev.prodlint.model.FunctionDecl;
+import dev.prodlint.model.Language;
+import dev.prodlint.model.Node;
+import dev.prodlint.model.Symbol;
+import dev.prodlint.model.expr.ArrayLit;
+import dev.prodlint.model.expr.Call;
+import dev.prodlint.model.expr.Expr;
+import dev.prodlint.model.expr.Lambda;
+import dev.prodlint.model.expr.Member;
+import dev.prodlint.model.expr.Name;
+import dev.prodlint.model.expr.ObjectLit;
+import dev.prodlint.model.expr.This;
+import dev.prodlint.model.stmt.Synchronized;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * Which transaction, and which lock, a database operation runs under: transaction callbacks,
+ * BEGIN ... COMMIT on a connection, a transaction passed along, Spring's {@code @Transactional}
+ * (where the proxy applies), a transaction its caller supplies; application locks and
+ * {@code synchronized}.
+ */
+public final class Transactions {
+    /** Project helpers and libraries whose function argument runs in a transaction, by name. */
+    private static final Pattern TX_NAME = Pattern.compile(
+            "(?i)^(\\$transaction|transaction|transactional|withTransaction|inTransaction|runInTransaction|useTransaction|transactionResult"
+                    + "|executeInTransaction|runTransaction|doInTransaction|withTx|inTx|tx|atomic|atomically|executeWithoutResult)$");
+    private static final Pattern LOCK_NAME = Pattern.compile("(?i)^(lock|tryLock|acquire|runExclusive|withLock|lockInterruptibly|using)$");
+
+    /** How an operation is covered: by no transaction, by one (serializable or not), or by its caller's. */
+    public record Scope(boolean transaction, boolean serializable, String how) {
+        static final Scope NONE = new Scope(false, false, null);
+    }
+
+    private final ModuleContext ctx;
+    private final DbOps ops;
+    private final Map<FunctionDecl, Boolean> calledInTx = new IdentityHashMap<>();
+
+    public Transactions(ModuleContext ctx, DbOps ops) {
+        this.ctx = ctx;
+        this.ops = ops;
+    }
+
+    public Scope of(DbOp op, FunctionDecl unit) {
+        return scopeAt(op.call(), unit, op, 0);
+    }
+
+    private Scope scopeAt(Node at, FunctionDecl unit, DbOp op, int depth) {
+        // a transaction callback, or the array of prisma.$transaction([...])
+        for (Node p = at.parent(); p != null && p != unit.parent(); p = p.parent()) {
+            if ((p instanceof Lambda || p instanceof ArrayLit) && p.parent() instanceof Call c && c.args().contains(p) && isTransactionCall(c)) {
+                return new Scope(true, serializable(c), Snippet.of(ctx, c.callee()));
+            }
+        }
+        if (ctx.module().language() == Language.JAVA) {
+            Scope s = annotated(unit);
+            if (s.transaction()) return s;
+        }
+        if (op != null) {
+            Scope s = begun(op, unit);
+            if (s.transaction()) return s;
+            if (passesTransaction(op) || receiverIsParameter(op)) return new Scope(true, false, "caller");
+        }
+        if (depth == 0 && allCallersInTransaction(unit)) return new Scope(true, false, "callers");
+        return Scope.NONE;
+    }
+
+    /** Spring/Jakarta {@code @Transactional} on the method or its class, where the proxy applies (not on private methods). */
+    public Scope annotated(FunctionDecl unit) {
+        if (unit.modifiers().contains("private") || unit.modifiers().contains("static")) return Scope.NONE;
+        Annotation a = transactional(unit.annotations());
+        ClassDecl owner = unit.owner();
+        if (a == null && owner != null) a = transactional(owner.annotations());
+        if (a == null) return Scope.NONE;
+        String args = a.arguments().values().stream().map(e -> ctx.module().text().slice(e.range())).reduce("", String::concat);
+        if (args.contains("NOT_SUPPORTED") || args.contains("NEVER") || args.contains("SUPPORTS")) return Scope.NONE;
+        return new Scope(true, args.contains("SERIALIZABLE"), "@Transactional");
+    }
+
+    /** The annotation is there but the proxy does not apply it: a private method. */
+    public static boolean ignoredTransactional(FunctionDecl unit) {
+        return unit.modifiers().contains("private") && transactional(unit.annotations()) != null;
+    }
+
+    public static Annotation transactional(List<Annotation> annotations) {
+        for (Annotation a : annotations) if (a.simpleName().equals("Transactional")) return a;
+        return null;
+    }
+
+    private boolean isTransactionCall(Call c) {
+        Optional<CallMatch> m = ctx.calls().classify(c);
+        if (m.isPresent() && m.get().method().role() == Role.TRANSACTION) return true;
+        String n = c.methodName();
+        return n != null && TX_NAME.matcher(n).matches();
+    }
+
+    private boolean serializable(Call c) {
+        for (Expr a : c.args()) {
+            if (a instanceof Lambda) continue;
+            if (ctx.module().text().slice(a.range()).toLowerCase(Locale.ROOT).contains("serializ")) return true;
+        }
+        return false;
+    }
+
+    /** A BEGIN (or setAutoCommit(false), startTransaction()) earlier in the function, not yet committed. */
+    private Scope begun(DbOp op, FunctionDecl unit) {
+        boolean open = false;
+        boolean serial = false;
+        for (DbOp o : ops.in(unit)) {
+            if (o.start() >= op.start()) break;
+            if (o.kind() == DbOp.Kind.BEGIN) open = true;
+            else if (o.kind() == DbOp.Kind.SERIALIZABLE) {
+                open = true;
+                serial = true;
+            } else if ((o.kind() == DbOp.Kind.COMMIT || o.kind() == DbOp.Kind.ROLLBACK) && !inCatchOrFinally(o.anchorCall())
+                    && !Paths.exclusive(o.anchorCall(), op.anchorCall())) {
+                open = false;
+            }
+        }
+        return open ? new Scope(true, serial, "BEGIN") : Scope.NONE;
+    }
+
+    static boolean inCatchOrFinally(Node n) {
+        for (Node p = n.parent(); p != null && !(p instanceof FunctionDecl); p = p.parent()) {
+            if (p instanceof dev.prodlint.model.stmt.Catch) return true;
+            if (p.parent() instanceof dev.prodlint.model.stmt.Try t && t.finalizer() == p) return true;
+        }
+        return false;
+    }
+
+    /** { transaction: t }, { session }, .transacting(trx), .session(s), .useTransaction(t). */
+    private static boolean passesTransaction(DbOp op) {
+        Expr cur = op.call();
+        for (int i = 0; i < 40 && cur != null && cur.unwrap() instanceof Call c; i++) {
+            String n = c.methodName();
+            if (n != null && (n.equals("transacting") || n.equals("session") || n.equals("useTransaction") || n.equals("setTransaction"))) return true;
+            for (Expr a : c.args()) {
+                if (a.unwrap() instanceof ObjectLit o && (o.get("transaction") != null || o.get("session") != null)) return true;
+            }
+            cur = c.receiver();
+        }
+        return false;
+    }
+
+    /** The statement goes through a client, transaction or manager the function was handed: its caller decides. */
+    private static boolean receiverIsParameter(DbOp op) {
+        Expr cur = op.call();
+        for (int i = 0; i < 40 && cur != null; i++) {
+            Expr u = cur.unwrap();
+            if (u instanceof Call c) cur = c.receiver() != null ? c.receiver() : c.callee();
+            else if (u instanceof Member m) cur = m.object();
+            else break;
+        }
+        if (cur == null || !(cur.unwrap() instanceof Name n) || n.symbol() == null) return false;
+        Symbol s = n.symbol();
+        if (s.kind() != Symbol.Kind.PARAMETER) return false;
+        // a Spring controller's injected parameter is not a caller's transaction
+        return !(s.declaredType() != null && s.declaredType().simpleName().endsWith("Repository"));
+    }
+
+    /** Every call to this function in its file runs inside a transaction (a helper of a transactional method). */
+    private boolean allCallersInTransaction(FunctionDecl unit) {
+        Boolean hit = calledInTx.get(unit);
+        if (hit != null) return hit;
+        calledInTx.put(unit, false);
+        String name = unit.name();
+        if (name == null) return false;
+        List<Call> callers = new ArrayList<>();
+        ctx.module().walk(n -> {
+            if (n instanceof Call c && name.equals(c.methodName()) && c.args().size() == unit.params().size()
+                    && (c.receiver() == null || c.receiver().unwrap() instanceof This)) callers.add(c);
+        });
+        // and a function passed by name to a transaction: db.transaction(applyTransfer)
+        boolean passed = false;
+        List<Call> passers = new ArrayList<>();
+        ctx.module().walk(n -> {
+            if (n instanceof Call c && c.args().stream().anyMatch(a -> a.unwrap() instanceof Name an && an.id().equals(name))) passers.add(c);
+        });
+        for (Call c : passers) if (isTransactionCall(c)) passed = true;
+        boolean all = passed;
+        if (!passed && !callers.isEmpty()) {
+            all = true;
+            for (Call c : callers) {
+                FunctionDecl caller = unitOf(c);
+                if (caller == null || caller == unit || !scopeAt(c, caller, null, 1).transaction()) {
+                    all = false;
+                    break;
+                }
+            }
+        }
+        calledInTx.put(unit, all);
+        return all;
+    }
+
+    /** The outermost function around a node below the module body: the unit the rules judge. */
+    public static FunctionDecl unitOf(Node n) {
+        FunctionDecl unit = null;
+        for (Node p = n.parent(); p != null; p = p.parent()) {
+            if (p instanceof FunctionDecl f && f.kind() != FunctionDecl.Kind.MODULE_BODY) {
+                unit = f;
+                if (f.owner() != null) break;
+            }
+        }
+        return unit;
+    }
+
+    /** An application lock or {@code synchronized} held where the node runs. */
+    public boolean appLocked(Node at, FunctionDecl unit) {
+        for (Node p = at.parent(); p != null && p != unit.parent(); p = p.parent()) {
+            if (p instanceof Synchronized) return true;
+            if (p instanceof FunctionDecl f && f.modifiers().contains("synchronized")) return true;
+            if (p instanceof Lambda && p.parent() instanceof Call c && c.args().contains(p)) {
+                Optional<CallMatch> m = ctx.calls().classify(c);
+                if (m.isPresent() && (m.get().method().role() == Role.LOCKED_CALLBACK || m.get().method().role() == Role.LOCK)) return true;
+                if (c.methodName() != null && LOCK_NAME.matcher(c.methodName()).matches() && lockish(c)) return true;
+            }
+        }
+        boolean[] locked = {false};
+        int pos = at.range().startOffset();
+        unit.body().walk(n -> {
+            if (locked[0] || !(n instanceof Call c) || c.range().startOffset() >= pos) return;
+            Optional<CallMatch> m = ctx.calls().classify(c);
+            if (m.isPresent() && m.get().method().role() == Role.LOCK) locked[0] = true;
+            else if (c.methodName() != null && LOCK_NAME.matcher(c.methodName()).matches() && lockish(c)) locked[0] = true;
+        });
+        return locked[0];
+    }
+
+    private boolean lockish(Call c) {
+        String recv = c.receiver() == null ? "" : ctx.module().text().slice(c.receiver().range()).toLowerCase(Locale.ROOT);
+        return recv.contains("lock") || recv.contains("mutex") || recv.contains("semaphore") || recv.contains("redlock");
+    }
+
+    /** Short source text of a node, for messages. */
+    static final class Snippet {
+        static String of(ModuleContext ctx, Node n) {
+            String s = ctx.module().text().slice(n.range()).replaceAll("\\s+", " ");
+            return s.length() > 60 ? s.substring(0, 57) + "..." : s;
+        }
+    }
+}
