@@ -12,6 +12,7 @@ public class Account {
     private String email;
     private BigDecimal creditLimit;
     private boolean verified;
+    private BigDecimal balance;
 
     public Long getId() { return id; }
     public void setId(Long id) { this.id = id; }
@@ -23,4 +24,6 @@ public class Account {
     public void setCreditLimit(BigDecimal creditLimit) { this.creditLimit = creditLimit; }
     public boolean isVerified() { return verified; }
     public void setVerified(boolean verified) { this.verified = verified; }
+    public BigDecimal getBalance() { return balance; }
+    public void setBalance(BigDecimal balance) { this.balance = balance; }
 }

@@ -28,7 +28,7 @@ public final class DbAnalysis {
 
     /** Seed scripts and migrations run once, by hand, and are rerun from scratch when they fail. */
     private static final java.util.regex.Pattern ONE_OFF_PATH = java.util.regex.Pattern.compile(
-            "(?i)(^|/)(migrations?|seeds?|seeders?|seeding)/|(^|/)seed[^/]*\\.[a-z]+$");
+            "(?i)(^|/)(migrations?|seeds?|seeders?|seeding|scripts?)/|(^|/)seed[^/]*\\.[a-z]+$");
     /** Start-up code (seed an admin, create defaults) runs once per process, not per request. */
     private static final java.util.regex.Pattern ONE_OFF_NAME = java.util.regex.Pattern.compile(
             "(?i)^(seed|init|initialize|bootstrap|setup|migrate|run[A-Z]?migration|createDefault|ensureDefault|createAdmin|ensureAdmin|createInitial|loadInitial).*");

@@ -52,6 +52,8 @@ public final class DbOps {
     private static final Set<String> BUILDER_IGNORE = Set.of("ignore", "onconflictdonothing", "orignore", "donothing", "insertignore");
     private static final Set<String> BUILDER_MERGE = Set.of("merge", "onconflictdoupdate", "orupdate", "doupdateset", "onduplicatekeyupdate", "upsert");
     private static final Set<String> BUILDER_LOCK = Set.of("forupdate", "forshare", "fornokeyupdate", "setlock", "lock", "forkeyshare");
+    /** The methods that run a MyBatis-Plus chain wrapper. */
+    private static final Set<String> WRAPPER_RUNS = Set.of("update", "remove", "one", "oneOpt", "list", "count", "exists", "page");
     private static final Set<String> BUILDER_GUARD_OPS = Set.of(">", ">=", "<", "<=", "<>", "!=", "gt", "gte", "lt", "lte", "ne");
 
     /** A repository method known only by its annotations: a read unless its statement says otherwise. */
@@ -155,6 +157,11 @@ public final class DbOps {
             Role role = m.get().method().role();
             String type = m.get().typeId();
             String returns = m.get().method().returns();
+            if (type.contains("mybatisplus.core.conditions")) {
+                // a MyBatis-Plus wrapper is only a condition until a chain wrapper runs it: lambdaUpdate()...update()
+                if (WRAPPER_RUNS.contains(String.valueOf(top.methodName()))) return builderOp(top, calls, frame);
+                return null;
+            }
             boolean builder = type.startsWith("sql-builder#") || type.startsWith("typeorm#SelectQueryBuilder")
                     || returns != null && returns.startsWith("sql-builder#");
             if (builder || role == Role.FACTORY && (type.equals("hinted#Database") || type.startsWith("knex"))) {

@@ -118,7 +118,7 @@ public final class CheckThenActRule implements Rule {
                 If decider = decision == null ? null : decision.condition();
                 boolean decided = decision != null || throwsWhenPresent;
                 boolean existence = decider == null || Results.testsExistence(decider.condition(), read, dependents);
-                if (decided && existence && sameTable(read, w) && isInsert(w, savesRead) && w.conflict() == Conflict.NONE && !protections.uniqueHandled(w)
+                if (decided && existence && sameTable(read, w) && isInsert(w, savesRead) && !RecordWrites.keyIsFresh(read) && w.conflict() == Conflict.NONE && !protections.uniqueHandled(w)
                         && !protections.insertProtected(read, w)) {
                     report(w, Forms.insert(m, read, w, nextCounter(w)), read, "the existence check reads here");
                     continue;

@@ -54,6 +54,34 @@ final class RecordWrites {
         return false;
     }
 
+    /** A generator of values unique per call: an id, a number from a sequence, a random token. */
+    private static final java.util.regex.Pattern FRESH = java.util.regex.Pattern.compile(
+            "(?i).*(generate|^next|uuid|random|nanoid|cuid|ulid|snowflake|createId|newId|randomBytes).*");
+
+    /**
+     * The read looks up a key the function just generated (a Redis-sequenced order number, a
+     * UUID): no other request can hold the same key, so the check is a sanity check, not a race.
+     */
+    static boolean keyIsFresh(DbOp read) {
+        Expr cur = read.call();
+        for (int i = 0; i < 40 && cur != null && cur.unwrap() instanceof Call c; i++) {
+            for (Expr a : c.args()) if (fresh(a, 0)) return true;
+            cur = c.receiver();
+        }
+        return false;
+    }
+
+    private static boolean fresh(Expr e, int depth) {
+        if (e == null || depth > 2) return false;
+        Expr u = e.unwrap();
+        if (u instanceof Call c && c.methodName() != null && FRESH.matcher(c.methodName()).matches()) return true;
+        if (u instanceof dev.prodlint.model.expr.ArrayLit arr) {
+            for (Expr x : arr.elements()) if (x != null && fresh(x, depth + 1)) return true;
+        }
+        return u instanceof Name n && n.symbol() != null && n.symbol().kind() == Symbol.Kind.LOCAL && n.symbol().initializer() != null
+                && fresh(n.symbol().initializer(), depth + 1);
+    }
+
     /** The write stores a value computed from what was read (stock - qty), directly or through the record it saves. */
     static Computed computed(ModuleContext ctx, DbOp w, Set<Symbol> dependents, FunctionDecl unit) {
         if (dependents.isEmpty()) return null;
