@@ -53,7 +53,7 @@ public final class Scanner {
         try {
             java.util.Map<String, java.lang.ref.SoftReference<dev.prodlint.model.SourceModule>> lowered = new java.util.concurrent.ConcurrentHashMap<>();
             FileAnalyzer analyzer = new FileAnalyzer(models, rules, options.parseOnly(),
-                    withSummaries(textFacts, files.values(), pool, frontends, lowered), lowered);
+                    withSummaries(textFacts, paths, files.values(), pool, frontends, lowered), lowered);
             List<Future<FileAnalyzer.Outcome>> futures = new ArrayList<>();
             for (SourceFile f : files.values()) {
                 futures.add(pool.submit(() -> analyzeOne(f, analyzer, frontends.get())));
@@ -95,11 +95,13 @@ public final class Scanner {
      * The first pass, when a rule follows calls across files: every file's functions summarised at
      * the database. Costs a second parse of each file; skipped when no such rule runs.
      */
-    private dev.prodlint.analysis.ProjectFacts withSummaries(dev.prodlint.analysis.ProjectFacts facts, java.util.Collection<SourceFile> files,
+    private dev.prodlint.analysis.ProjectFacts withSummaries(dev.prodlint.analysis.ProjectFacts facts, List<Path> roots,
+                                                             java.util.Collection<SourceFile> files,
                                                              ExecutorService pool, ThreadLocal<Frontends> frontends,
                                                              java.util.Map<String, java.lang.ref.SoftReference<dev.prodlint.model.SourceModule>> lowered) {
         if (options.parseOnly() || rules.stream().noneMatch(Rule::usesProjectSummaries)) return facts;
         dev.prodlint.analysis.request.ProjectSummaries index = new dev.prodlint.analysis.request.ProjectSummaries();
+        SchemaFiles.read(roots, Math.max(options.maxFileBytes(), 8L << 20), index.db().unique());
         FileAnalyzer indexer = new FileAnalyzer(models, rules, false, facts, lowered);
         List<Future<?>> futures = new ArrayList<>();
         for (SourceFile f : files) {

@@ -28,15 +28,22 @@ public final class DbAnalysis {
 
     /** Seed scripts and migrations run once, by hand, and are rerun from scratch when they fail. */
     private static final java.util.regex.Pattern ONE_OFF_PATH = java.util.regex.Pattern.compile(
-            "(?i)(^|/)(migrations?|seeds?|seeders?|seeding|scripts?)/|(^|/)seed[^/]*\\.[a-z]+$");
+            "(?i)(^|/)(migrations?|seeds?|seeders?|seeding|scripts?|alterations?|upgrades?)/|(^|/)seed[^/]*\\.[a-z]+$");
     /** Start-up code (seed an admin, create defaults) runs once per process, not per request. */
     private static final java.util.regex.Pattern ONE_OFF_NAME = java.util.regex.Pattern.compile(
             "(?i)^(seed|init|initialize|bootstrap|setup|migrate|run[A-Z]?migration|createDefault|ensureDefault|createAdmin|ensureAdmin|createInitial|loadInitial).*");
 
+    private static final java.util.Set<String> START_UP = java.util.Set.of("CommandLineRunner", "ApplicationRunner", "InitializingBean",
+            "SmartInitializingSingleton");
+
     /** Code that runs once (a seed script, a migration, start-up), where neither concurrency nor a half-done run matters. */
     public boolean isOneOff(FunctionDecl unit) {
         if (ONE_OFF_PATH.matcher(ctx.module().path().replace('\\', '/')).find()) return true;
-        return unit.name() != null && ONE_OFF_NAME.matcher(unit.name()).matches();
+        if (unit.name() != null && ONE_OFF_NAME.matcher(unit.name()).matches()) return true;
+        // Spring start-up hooks
+        if (unit.annotations().stream().anyMatch(a -> a.simpleName().equals("PostConstruct") || a.simpleName().equals("EventListener"))) return true;
+        dev.prodlint.model.ClassDecl owner = unit.owner();
+        return owner != null && owner.interfaces().stream().anyMatch(t -> START_UP.contains(t.simpleName()));
     }
 
     /**

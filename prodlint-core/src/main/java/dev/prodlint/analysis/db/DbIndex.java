@@ -9,6 +9,7 @@ import dev.prodlint.model.FunctionDecl;
 import dev.prodlint.model.Language;
 import dev.prodlint.model.TypeRef;
 import dev.prodlint.model.expr.Expr;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -26,6 +27,18 @@ public final class DbIndex {
     private final Map<String, RepoMethod> methods = new ConcurrentHashMap<>();
     private final Set<String> versioned = ConcurrentHashMap.newKeySet();
     private final Map<String, String> entities = new ConcurrentHashMap<>();
+    private final UniqueKeys unique = new UniqueKeys();
+    /** Interface (or superclass) methods carrying @Transactional, as Type.method/arity; a type alone when the type carries it. */
+    private final Set<String> transactionalDeclared = ConcurrentHashMap.newKeySet();
+
+    public UniqueKeys unique() {
+        return unique;
+    }
+
+    /** The method, or its type, is declared @Transactional in a project interface or superclass the class implements. */
+    public boolean transactionalIn(String type, String method, int arity) {
+        return type != null && (transactionalDeclared.contains(type) || transactionalDeclared.contains(type + "." + method + "/" + arity));
+    }
 
     public RepoMethod method(String repository, String method) {
         return repository == null ? null : methods.get(repository + "." + method);
@@ -46,11 +59,20 @@ public final class DbIndex {
     }
 
     public void index(ModuleContext ctx) {
-        if (ctx.module().language() != Language.JAVA) return;
+        if (ctx.module().language() != Language.JAVA) {
+            ScriptSchemas.index(ctx, unique);
+            return;
+        }
         for (ClassDecl c : ctx.module().allClasses()) {
             if (c.name() == null) continue;
+            String table = entityTable(ctx, c);
             for (FieldDecl f : c.fields()) {
                 if (f.annotations().stream().anyMatch(a -> a.simpleName().equals("Version"))) versioned.add(c.name());
+                uniqueField(ctx, table, f);
+            }
+            for (Annotation a : c.annotations()) {
+                if (a.simpleName().equals("Table")) uniqueConstraints(ctx, table, a);
+                if (TRANSACTIONAL.contains(a.simpleName()) && isAbstractType(c)) transactionalDeclared.add(c.name());
             }
             for (TypeRef t : c.interfaces()) entity(c.name(), t);
             if (c.superclass() != null) entity(c.name(), c.superclass());
@@ -69,6 +91,66 @@ public final class DbIndex {
                     }
                 }
                 if (sql != null || lock) methods.put(c.name() + "." + m.name(), new RepoMethod(sql, lock));
+                if (m.annotations().stream().anyMatch(a -> TRANSACTIONAL.contains(a.simpleName()))) {
+                    transactionalDeclared.add(c.name() + "." + m.name() + "/" + m.params().size());
+                }
+            }
+        }
+    }
+
+    /** Spring's, Jakarta's and the dynamic-datasource / Seata variants. */
+    public static final Set<String> TRANSACTIONAL = Set.of("Transactional", "DSTransactional", "GlobalTransactional");
+
+    private static boolean isAbstractType(ClassDecl c) {
+        return c.methods().stream().noneMatch(m -> m.body() != null);
+    }
+
+    /** @Table(name = "users") or the class name. */
+    private static String entityTable(ModuleContext ctx, ClassDecl c) {
+        for (Annotation a : c.annotations()) {
+            if ((a.simpleName().equals("Table") || a.simpleName().equals("TableName")) && a.arguments().containsKey(a.simpleName().equals("Table") ? "name" : "value")) {
+                String n = SentSql.textOf(a.arguments().get(a.simpleName().equals("Table") ? "name" : "value"));
+                if (n != null) return n;
+            }
+        }
+        return c.name();
+    }
+
+    /** @Id, @TableId, @Column(unique = true, name = "email"). */
+    private void uniqueField(ModuleContext ctx, String table, FieldDecl f) {
+        for (Annotation a : f.annotations()) {
+            String n = a.simpleName();
+            if (n.equals("Id") || n.equals("TableId") || n.equals("EmbeddedId")) {
+                unique.add(table, List.of(f.name()));
+            } else if ((n.equals("Column") || n.equals("JoinColumn")) && a.arguments().containsKey("unique")
+                    && ctx.module().text().slice(a.arguments().get("unique").range()).strip().equals("true")) {
+                Expr name = a.arguments().get("name");
+                String col = name == null ? null : SentSql.textOf(name);
+                unique.add(table, List.of(col != null ? col : f.name()));
+                if (col != null) unique.add(table, List.of(f.name()));
+            }
+        }
+    }
+
+    /** @Table(uniqueConstraints = @UniqueConstraint(columnNames = {"user_id", "post_id"}), indexes = @Index(columnList = "a, b", unique = true)). */
+    private void uniqueConstraints(ModuleContext ctx, String table, Annotation a) {
+        Expr uc = a.arguments().get("uniqueConstraints");
+        if (uc != null) {
+            String text = ctx.module().text().slice(uc.range());
+            for (String one : text.split("UniqueConstraint")) {
+                List<String> cols = new java.util.ArrayList<>();
+                java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"([^\"]+)\"").matcher(one.replaceAll("name\\s*=\\s*\"[^\"]*\"", ""));
+                while (m.find()) cols.add(m.group(1));
+                if (!cols.isEmpty()) unique.add(table, cols);
+            }
+        }
+        Expr ix = a.arguments().get("indexes");
+        if (ix != null) {
+            String text = ctx.module().text().slice(ix.range());
+            for (String one : text.split("@Index")) {
+                if (!one.replace(" ", "").contains("unique=true")) continue;
+                java.util.regex.Matcher m = java.util.regex.Pattern.compile("columnList\\s*=\\s*\"([^\"]+)\"").matcher(one);
+                if (m.find()) unique.add(table, List.of(m.group(1).split(",")));
             }
         }
     }

@@ -52,6 +52,11 @@ public final class DbOps {
     private static final Set<String> BUILDER_IGNORE = Set.of("ignore", "onconflictdonothing", "orignore", "donothing", "insertignore");
     private static final Set<String> BUILDER_MERGE = Set.of("merge", "onconflictdoupdate", "orupdate", "doupdateset", "onduplicatekeyupdate", "upsert");
     private static final Set<String> BUILDER_LOCK = Set.of("forupdate", "forshare", "fornokeyupdate", "setlock", "lock", "forkeyshare");
+    /** Builder methods that only render the statement. */
+    private static final Set<String> NOT_RUN = Set.of("toQuery", "toSQL", "toSql", "toString", "compile", "getSql", "toNative");
+    /** Where a project's model classes come from: a file or package named so. */
+    private static final Pattern MODEL_SOURCE = Pattern.compile("(?i).*(model|entit|schema|db|database|collection|table|repositor|dao|prisma|sequelize|mongoose|orm|store).*");
+
     /** The methods that run a MyBatis-Plus chain wrapper. */
     private static final Set<String> WRAPPER_RUNS = Set.of("update", "remove", "one", "oneOpt", "list", "count", "exists", "page");
     private static final Set<String> BUILDER_GUARD_OPS = Set.of(">", ">=", "<", "<=", "<>", "!=", "gt", "gte", "lt", "lte", "ne");
@@ -121,6 +126,8 @@ public final class DbOps {
 
     private DbOp compute(Call top) {
         List<Call> calls = chain(top);
+        // knex(...).insert(rows).toQuery(): builds SQL text, runs nothing
+        for (Call c : calls) if (c.methodName() != null && NOT_RUN.contains(c.methodName())) return null;
         FunctionDecl frame = top.enclosingFunction();
         // SQL text decides whenever a call sends it
         for (Call c : calls) {
@@ -168,7 +175,11 @@ public final class DbOps {
                 if (builder || chainIsBuilder(calls, i)) return builderOp(top, calls, frame);
                 continue;
             }
-            if (role == Role.DB_QUERY || role == Role.DB_WRITE) return orm(top, c, m.get(), frame);
+            if (role == Role.DB_QUERY || role == Role.DB_WRITE) {
+                if (type.equals("orm#ModelClass") && !isModelClass(c.receiver())) return null;
+                if (type.startsWith("@prisma") && lazy(top)) return null;
+                return orm(top, c, m.get(), frame);
+            }
         }
         // a Java repository method the models do not name, with its own @Query or @Lock
         if (ctx.module().language() == Language.JAVA) {
@@ -180,6 +191,31 @@ public final class DbOps {
             }
         }
         return null;
+    }
+
+    /**
+     * User.create(...) is a database write only when User is a model: imported from a models,
+     * entities or db module, defined by mongoose.model/sequelize.define, or a class extending Model.
+     * Not crypto-js's HMAC.create nor an AST node's Node.create.
+     */
+    private static boolean isModelClass(Expr receiver) {
+        if (receiver == null || !(receiver.unwrap() instanceof Name n) || n.symbol() == null) return false;
+        Symbol s = n.symbol();
+        if (s.importedFrom() != null) return MODEL_SOURCE.matcher(s.importedFrom().module()).matches();
+        if (s.kind() == Symbol.Kind.CLASS && s.declaration() instanceof dev.prodlint.model.ClassDecl cd) {
+            return cd.superclass() != null && MODEL_SOURCE.matcher(cd.superclass().name()).matches() || cd.superclass() != null && cd.superclass().simpleName().equals("Model");
+        }
+        if (s.initializer() != null && s.initializer().unwrap() instanceof Call ic && ic.methodName() != null) {
+            return Set.of("model", "define", "init").contains(ic.methodName());
+        }
+        return false;
+    }
+
+    /** A Prisma call not awaited but kept in an array (or pushed to one): it runs later, in $transaction([...]). */
+    private static boolean lazy(Call top) {
+        dev.prodlint.model.Node p = top.parent();
+        if (p instanceof dev.prodlint.model.expr.ArrayLit) return true;
+        return p instanceof Call pc && "push".equals(pc.methodName()) && pc.args().contains(top);
     }
 
     private static boolean chainIsBuilder(List<Call> calls, int head) {
@@ -501,7 +537,14 @@ public final class DbOps {
         if (r instanceof Call gr && "getRepository".equals(gr.methodName()) && !gr.args().isEmpty() && gr.arg(0).unwrap() instanceof Name n) return norm(n.id());
         if (r instanceof Name n) return norm(n.id());
         if (r instanceof Member m && m.property() != null) return norm(m.property());
-        if (r instanceof This) return c.ancestor(dev.prodlint.model.ClassDecl.class) == null ? null : norm(c.ancestor(dev.prodlint.model.ClassDecl.class).name());
+        if (r instanceof This || r instanceof Name bn && bn.id().equals("baseMapper") || r instanceof Member bm && "baseMapper".equals(bm.property())
+                || r instanceof Call gc && "getBaseMapper".equals(gc.methodName())) {
+            // a MyBatis-Plus ServiceImpl<Mapper, Entity> saving through itself or its baseMapper: the entity's table
+            dev.prodlint.model.ClassDecl cls = c.ancestor(dev.prodlint.model.ClassDecl.class);
+            if (cls == null) return null;
+            String entity = index.entityOf(cls.name());
+            return norm(entity != null ? entity : cls.name());
+        }
         return null;
     }
 

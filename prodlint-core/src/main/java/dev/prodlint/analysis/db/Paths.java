@@ -47,7 +47,8 @@ public final class Paths {
     /** The statement always leaves the function (return or throw at its end, or both branches do). */
     public static boolean exits(Stmt s) {
         if (s == null) return false;
-        if (s instanceof Return || s instanceof Throw) return true;
+        // continue/break leave this iteration: what follows in the loop body does not run
+        if (s instanceof Return || s instanceof Throw || s instanceof dev.prodlint.model.stmt.Jump) return true;
         if (s instanceof Block b) {
             List<Stmt> st = b.statements();
             return !st.isEmpty() && exits(st.get(st.size() - 1));

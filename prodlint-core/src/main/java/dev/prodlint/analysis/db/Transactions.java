@@ -37,6 +37,10 @@ public final class Transactions {
     private static final Pattern TX_NAME = Pattern.compile(
             "(?i)^(\\$transaction|transaction|transactional|withTransaction|inTransaction|runInTransaction|useTransaction|transactionResult"
                     + "|executeInTransaction|runTransaction|doInTransaction|withTx|inTx|tx|atomic|atomically|executeWithoutResult)$");
+    /** A client bound to the ambient transaction: txClient(), getTransactionClient(), currentTransaction(). */
+    private static final Pattern TX_CLIENT = Pattern.compile("(?i).*(txclient|transactionclient|currenttransaction|gettransaction|gettx).*");
+    /** A call that takes a lock by its name: lockUserRequest(...), acquireLock(...), tryLock(...). */
+    private static final Pattern LOCKING_CALL = Pattern.compile("(?i)^(?!.*(unlock|release|block|clock|islocked|getlock)).*lock.*");
     private static final Pattern LOCK_NAME = Pattern.compile("(?i)^(lock|tryLock|acquire|runExclusive|withLock|lockInterruptibly|using)$");
 
     /** How an operation is covered: by no transaction, by one (serializable or not), or by its caller's. */
@@ -67,13 +71,18 @@ public final class Transactions {
         if (ctx.module().language() == Language.JAVA) {
             Scope s = annotated(unit);
             if (s.transaction()) return s;
+            // transactionTemplate.execute(new TransactionCallbackWithoutResult() { protected void doInTransaction...(...) { ... } })
+            if (unit.owner() != null && unit.owner().parent() instanceof dev.prodlint.model.expr.New nw
+                    && (nw.parent() instanceof Call c && isTransactionCall(c) || nw.type() != null && nw.type().simpleName().contains("Transaction"))) {
+                return new Scope(true, false, "TransactionCallback");
+            }
         }
         if (op != null) {
             Scope s = begun(op, unit);
             if (s.transaction()) return s;
             if (passesTransaction(op) || receiverIsParameter(op)) return new Scope(true, false, "caller");
         }
-        if (depth == 0 && allCallersInTransaction(unit)) return new Scope(true, false, "callers");
+        if (depth < 3 && allCallersInTransaction(unit, depth)) return new Scope(true, false, "callers");
         return Scope.NONE;
     }
 
@@ -83,10 +92,22 @@ public final class Transactions {
         Annotation a = transactional(unit.annotations());
         ClassDecl owner = unit.owner();
         if (a == null && owner != null) a = transactional(owner.annotations());
+        if (a == null && owner != null && declaredTransactional(owner, unit)) return new Scope(true, false, "@Transactional");
         if (a == null) return Scope.NONE;
         String args = a.arguments().values().stream().map(e -> ctx.module().text().slice(e.range())).reduce("", String::concat);
         if (args.contains("NOT_SUPPORTED") || args.contains("NEVER") || args.contains("SUPPORTS")) return Scope.NONE;
         return new Scope(true, args.contains("SERIALIZABLE"), "@Transactional");
+    }
+
+    /** @Transactional on the interface method (or interface) this method implements, declared anywhere in the project. */
+    private boolean declaredTransactional(ClassDecl owner, FunctionDecl unit) {
+        DbIndex index = ops.index();
+        List<dev.prodlint.model.TypeRef> supers = new ArrayList<>(owner.interfaces());
+        if (owner.superclass() != null) supers.add(owner.superclass());
+        for (dev.prodlint.model.TypeRef t : supers) {
+            if (index.transactionalIn(t.simpleName(), unit.name(), unit.params().size())) return true;
+        }
+        return false;
     }
 
     /** The annotation is there but the proxy does not apply it: a private method. */
@@ -95,7 +116,7 @@ public final class Transactions {
     }
 
     public static Annotation transactional(List<Annotation> annotations) {
-        for (Annotation a : annotations) if (a.simpleName().equals("Transactional")) return a;
+        for (Annotation a : annotations) if (DbIndex.TRANSACTIONAL.contains(a.simpleName())) return a;
         return null;
     }
 
@@ -165,36 +186,38 @@ public final class Transactions {
         }
         if (cur == null || !(cur.unwrap() instanceof Name n) || n.symbol() == null) return false;
         Symbol s = n.symbol();
+        if (s.kind() == Symbol.Kind.LOCAL && s.initializer() != null) {
+            Expr init = s.initializer().unwrap();
+            // const { tx } = ctx (a parameter); const prisma = this.prismaService.txClient()
+            if (init instanceof Name in && in.symbol() != null && in.symbol().kind() == Symbol.Kind.PARAMETER) return true;
+            if (init instanceof Member im && im.object().unwrap() instanceof Name in && in.symbol() != null && in.symbol().kind() == Symbol.Kind.PARAMETER) return true;
+            return init instanceof Call ic && ic.methodName() != null && TX_CLIENT.matcher(ic.methodName()).matches();
+        }
         if (s.kind() != Symbol.Kind.PARAMETER) return false;
         // a Spring controller's injected parameter is not a caller's transaction
         return !(s.declaredType() != null && s.declaredType().simpleName().endsWith("Repository"));
     }
 
     /** Every call to this function in its file runs inside a transaction (a helper of a transactional method). */
-    private boolean allCallersInTransaction(FunctionDecl unit) {
+    private boolean allCallersInTransaction(FunctionDecl unit, int depth) {
         Boolean hit = calledInTx.get(unit);
         if (hit != null) return hit;
         calledInTx.put(unit, false);
         String name = unit.name();
         if (name == null) return false;
         List<Call> callers = new ArrayList<>();
-        ctx.module().walk(n -> {
-            if (n instanceof Call c && name.equals(c.methodName()) && c.args().size() == unit.params().size()
-                    && (c.receiver() == null || c.receiver().unwrap() instanceof This)) callers.add(c);
-        });
+        for (Call c : callsNamed().getOrDefault(name, List.of())) {
+            if (c.args().size() == unit.params().size() && (c.receiver() == null || c.receiver().unwrap() instanceof This)) callers.add(c);
+        }
         // and a function passed by name to a transaction: db.transaction(applyTransfer)
         boolean passed = false;
-        List<Call> passers = new ArrayList<>();
-        ctx.module().walk(n -> {
-            if (n instanceof Call c && c.args().stream().anyMatch(a -> a.unwrap() instanceof Name an && an.id().equals(name))) passers.add(c);
-        });
-        for (Call c : passers) if (isTransactionCall(c)) passed = true;
+        for (Call c : passedByName().getOrDefault(name, List.of())) if (isTransactionCall(c)) passed = true;
         boolean all = passed;
         if (!passed && !callers.isEmpty()) {
             all = true;
             for (Call c : callers) {
                 FunctionDecl caller = unitOf(c);
-                if (caller == null || caller == unit || !scopeAt(c, caller, null, 1).transaction()) {
+                if (caller == null || caller == unit || !scopeAt(c, caller, null, depth + 1).transaction()) {
                     all = false;
                     break;
                 }
@@ -202,6 +225,33 @@ public final class Transactions {
         }
         calledInTx.put(unit, all);
         return all;
+    }
+
+    private Map<String, List<Call>> callsByName;
+    private Map<String, List<Call>> callsPassing;
+
+    /** Every call of the file by method name, found in one walk. */
+    private Map<String, List<Call>> callsNamed() {
+        if (callsByName == null) index();
+        return callsByName;
+    }
+
+    /** The calls that pass a name as an argument: db.transaction(applyTransfer). */
+    private Map<String, List<Call>> passedByName() {
+        if (callsPassing == null) index();
+        return callsPassing;
+    }
+
+    private void index() {
+        callsByName = new java.util.HashMap<>();
+        callsPassing = new java.util.HashMap<>();
+        ctx.module().walk(n -> {
+            if (!(n instanceof Call c)) return;
+            if (c.methodName() != null) callsByName.computeIfAbsent(c.methodName(), k -> new ArrayList<>()).add(c);
+            for (Expr a : c.args()) {
+                if (a.unwrap() instanceof Name an) callsPassing.computeIfAbsent(an.id(), k -> new ArrayList<>()).add(c);
+            }
+        });
     }
 
     /** The outermost function around a node below the module body: the unit the rules judge. */
@@ -234,8 +284,36 @@ public final class Transactions {
             Optional<CallMatch> m = ctx.calls().classify(c);
             if (m.isPresent() && m.get().method().role() == Role.LOCK) locked[0] = true;
             else if (c.methodName() != null && LOCK_NAME.matcher(c.methodName()).matches() && lockish(c)) locked[0] = true;
+            else if (c.methodName() != null && LOCKING_CALL.matcher(c.methodName()).matches()) locked[0] = true;
         });
-        return locked[0];
+        return locked[0] || callersLocked(unit);
+    }
+
+    /** The calls of this function in its own file (by name and arity). */
+    public List<Call> callers(FunctionDecl unit) {
+        if (unit.name() == null) return List.of();
+        List<Call> out = new ArrayList<>();
+        for (Call c : callsNamed().getOrDefault(unit.name(), List.of())) if (c.args().size() == unit.params().size() && !c.isWithin(unit)) out.add(c);
+        return out;
+    }
+
+    /** Every same-file call of the function sits in a synchronized block or method (through a proxy too: AopContext.currentProxy()). */
+    private boolean callersLocked(FunctionDecl unit) {
+        if (unit.name() == null) return false;
+        List<Call> callers = callsNamed().getOrDefault(unit.name(), List.of());
+        if (callers.isEmpty()) return false;
+        for (Call c : callers) {
+            if (c.args().size() != unit.params().size() || c.isWithin(unit)) return false;
+            boolean sync = false;
+            for (Node p = c.parent(); p != null; p = p.parent()) {
+                if (p instanceof Synchronized || p instanceof FunctionDecl f && f.modifiers().contains("synchronized")) {
+                    sync = true;
+                    break;
+                }
+            }
+            if (!sync) return false;
+        }
+        return true;
     }
 
     private boolean lockish(Call c) {

@@ -118,9 +118,11 @@ public final class CheckThenActRule implements Rule {
                 If decider = decision == null ? null : decision.condition();
                 boolean decided = decision != null || throwsWhenPresent;
                 boolean existence = decider == null || Results.testsExistence(decider.condition(), read, dependents);
-                if (decided && existence && sameTable(read, w) && isInsert(w, savesRead) && !RecordWrites.keyIsFresh(read) && w.conflict() == Conflict.NONE && !protections.uniqueHandled(w)
-                        && !protections.insertProtected(read, w)) {
-                    report(w, Forms.insert(m, read, w, nextCounter(w)), read, "the existence check reads here");
+                if (decided && existence && sameTable(read, w) && isInsert(w, savesRead) && !RecordWrites.keyIsFresh(read)
+                        && w.conflict() == Conflict.NONE && !protections.uniqueHandled(w) && !protections.insertProtected(read, w)) {
+                    // a unique key makes the database reject the duplicate: no corruption, but the loser's request fails
+                    if (protections.uniqueKeyDecides(read, w)) report(w, Forms.insertUnique(m, read, w), read, "the existence check reads here", Severity.NOTE);
+                    else report(w, Forms.insert(m, read, w, nextCounter(w)), read, "the existence check reads here");
                     continue;
                 }
                 if (w.guarded() || protections.updateProtected(read, w)) continue;
@@ -183,12 +185,16 @@ public final class CheckThenActRule implements Rule {
         }
 
         private void report(DbOp w, Forms.Text t, DbOp cause, String causeNote) {
+            report(w, t, cause, causeNote, Severity.WARNING);
+        }
+
+        private void report(DbOp w, Forms.Text t, DbOp cause, String causeNote, Severity severity) {
             reported.add(w.call());
             List<Finding.Related> related = new ArrayList<>();
             related.add(new Finding.Related(m.path(), Snippets.nameRange(m, cause.anchorCall()), causeNote));
             if (t.extra() != null) related.add(new Finding.Related(m.path(), t.extra().range(), t.extraNote()));
             Call at = w.anchorCall();
-            sink.report(new Finding(ID, Severity.WARNING, t.message(), t.why(), t.fix(), m.path(), Snippets.nameRange(m, at), related,
+            sink.report(new Finding(ID, severity, t.message(), t.why(), t.fix(), m.path(), Snippets.nameRange(m, at), related,
                     FunctionDecl.reportNameOf(at)));
         }
     }

@@ -29,6 +29,16 @@ final class Forms {
                 counter == null ? null : "the count moves here whether or not the insert was a duplicate");
     }
 
+    static Text insertUnique(SourceModule m, DbOp read, DbOp write) {
+        String msg = Describe.op(m, write) + " inserts after " + Describe.op(m, read) + " found no row; a unique key rejects a concurrent "
+                + "duplicate, but nothing here handles that error: the second of two concurrent requests fails instead of seeing the row.";
+        String why = "On a double-submit both reads find nothing and both insert; the database keeps one row and the other insert throws a "
+                + "unique violation, which reaches the caller as a 500. The data stays consistent; the request that lost the race fails.";
+        String fix = "Make the insert decide: `INSERT ... ON CONFLICT DO NOTHING` / `upsert` / `insert().orIgnore()`, or catch the unique "
+                + "violation (`P2002`, `23505`, `ER_DUP_ENTRY`, `DataIntegrityViolationException`) and answer as the existence check does.";
+        return new Text(msg, why, fix, null, null);
+    }
+
     static Text readModifyWrite(SourceModule m, DbOp read, DbOp write, RecordWrites.Computed computed) {
         String col = computed.column() == null ? "the value" : "`" + computed.column() + "`";
         String msg = Describe.op(m, write) + " writes back " + col + " computed from what " + Describe.op(m, read)

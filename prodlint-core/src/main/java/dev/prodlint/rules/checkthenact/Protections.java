@@ -75,6 +75,28 @@ final class Protections {
         return op.table() != null && db.ops().index().versionedEntities().stream().anyMatch(e -> op.table().equals(DbOps.norm(e)));
     }
 
+    private static final java.util.regex.Pattern DERIVED = java.util.regex.Pattern.compile(
+            "^(?:find|exists|exist|count|get|select|query|read|load|fetch)[A-Za-z]*?By([A-Z][A-Za-z0-9]*?)(?:OrderBy[A-Za-z0-9]*)?$");
+
+    /**
+     * A unique key covers what the read checks (declared in the schema, an entity or a migration, or
+     * implied: Prisma's findUnique, a lookup by id): two racing inserts cannot both succeed, the
+     * database rejects the second.
+     */
+    boolean uniqueKeyDecides(DbOp read, DbOp write) {
+        String m = read.anchorCall().methodName();
+        if (m != null && (m.equals("findUnique") || m.equals("findUniqueOrThrow") || m.equals("findByPk") || m.equals("findById")
+                || m.equals("existsById") || m.equals("selectById") || m.equals("getById") || m.equals("selectByPrimaryKey"))) return true;
+        java.util.Set<String> cols = new java.util.LinkedHashSet<>(read.columns());
+        if (m != null) {
+            java.util.regex.Matcher d = DERIVED.matcher(m);
+            if (d.matches()) for (String p : d.group(1).split("And|Or")) if (!p.isEmpty()) cols.add(p);
+        }
+        if (cols.isEmpty()) return false;
+        var unique = db.ops().index().unique();
+        return unique.covers(write.table(), cols) || unique.covers(read.table(), cols);
+    }
+
     /** The write sits in a try whose catch handles a unique violation, or has a .catch(...) that does. */
     boolean uniqueHandled(DbOp write) {
         for (Node p = write.anchorCall().parent(); p != null && p != unit.parent(); p = p.parent()) {

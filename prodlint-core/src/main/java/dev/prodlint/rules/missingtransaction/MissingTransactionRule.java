@@ -69,7 +69,7 @@ public final class MissingTransactionRule implements Rule {
         SourceModule m = ctx.module();
         DbAnalysis db = ctx.db();
         for (FunctionDecl unit : db.units()) {
-            if (db.isOneOff(unit)) continue;
+            if (db.isOneOff(unit) || m.language() == Language.JAVA && !judged(db, unit)) continue;
             List<DbOp> writes = new ArrayList<>();
             for (DbOp op : db.ops().in(unit)) {
                 if (op.isWrite() && !inCatchOrFinally(op)) writes.add(op);
@@ -78,6 +78,50 @@ public final class MissingTransactionRule implements Rule {
             FunctionDecl selfCaller = m.language() == Language.JAVA ? selfInvoker(db, unit) : null;
             check(ctx, db, unit, writes, selfCaller, sink);
         }
+    }
+
+    /** A repository or DAO method runs in its caller's transaction, in the service layer; so does a helper only other files call. */
+    private static final java.util.regex.Pattern DATA_LAYER = java.util.regex.Pattern.compile(".*(Repository|RepositoryImpl|Dao|DaoImpl|DAO|Mapper|Store)$");
+
+    private static boolean judged(DbAnalysis db, FunctionDecl unit) {
+        ClassDecl owner = unit.owner();
+        if (owner != null && (owner.name() != null && DATA_LAYER.matcher(owner.name()).matches()
+                || owner.annotations().stream().anyMatch(a -> a.simpleName().equals("Repository")))) return false;
+        if (!unit.modifiers().contains("public") && db.transactions().callers(unit).isEmpty()) return false;
+        return true;
+    }
+
+    /** A write that only stamps a time (lastSeenAt, updated_at): losing it half-way leaves nothing inconsistent. */
+    private static final java.util.regex.Pattern STAMP = java.util.regex.Pattern.compile(
+            "(?i)^(last[a-z]*(at|time|date|on|ip)|updated(at|time|on|date)?|modified(at|time|on|date)?|touched(at)?|heartbeat[a-z]*"
+                    + "|[a-z]*(seenat|loginat|accessedat|activeat|syncedat|fetchedat|lastlogin))$");
+
+    private static boolean stampOnly(DbOp op) {
+        if (op.kind() != DbOp.Kind.UPDATE || !op.relative().isEmpty() || op.absolute().isEmpty()) return false;
+        for (String col : op.absolute().keySet()) if (!STAMP.matcher(col.replace("_", "")).matches()) return false;
+        return true;
+    }
+
+    /** The second write runs only when the first changed nothing: {@code if (r.count > 0) return;} before it. */
+    private static boolean guardedByResult(SourceModule m, DbOp a, DbOp b, FunctionDecl unit) {
+        Set<Symbol> fromA = Results.dependents(a, unit);
+        for (dev.prodlint.model.stmt.If i : Results.decisions(a, fromA, unit)) {
+            if (b.anchorCall().isWithin(i) || i.range().startOffset() > b.start() || !Paths.exits(i.then())) continue;
+            // leaving when nothing changed (=== 0, !r.count) means b runs after a succeeded: they belong together
+            String cond = Snippets.compact(m, i.condition());
+            if (!NOTHING_CHANGED.matcher(cond).find()) return true;
+        }
+        return false;
+    }
+
+    private static final java.util.regex.Pattern NOTHING_CHANGED = java.util.regex.Pattern.compile("(===?0\\b|<1\\b|^!|\\(!|==null|===undefined|<=0\\b)");
+
+    /** The same row written twice (create if missing, then save it; insert, call out, update it): one record, not two that must agree. */
+    private static boolean sameRow(DbOp a, DbOp b, FunctionDecl unit) {
+        if (a.table() == null || !a.table().equals(b.table())) return false;
+        Set<Symbol> fromA = Results.dependents(a, unit);
+        fromA.addAll(argumentSymbols(a));
+        return !fromA.isEmpty() && Results.references(b.call(), fromA);
     }
 
     private static boolean inCatchOrFinally(DbOp op) {
@@ -97,6 +141,7 @@ public final class MissingTransactionRule implements Rule {
                 DbOp a = writes.get(i);
                 if (a.call() == b.call() || !sameFrame(a, b) || Paths.exclusive(a.anchorCall(), b.anchorCall())) continue;
                 if (covered(db, a, unit, selfCaller) || !belongTogether(a, b, unit)) continue;
+                if (stampOnly(a) || stampOnly(b) || sameRow(a, b, unit) || guardedByResult(m, a, b, unit)) continue;
                 report(m, unit, a, b, selfCaller, sink);
                 return;
             }

@@ -1,0 +1,59 @@
+package dev.prodlint.engine;
+
+import dev.prodlint.analysis.db.UniqueKeys;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.List;
+
+/**
+ * Reads the schema a project keeps beside its code (SQL DDL and migrations, Prisma schemas) for
+ * the unique keys it declares. Never executed; unreadable or oversized files are left out.
+ */
+final class SchemaFiles {
+    private SchemaFiles() {
+    }
+
+    static void read(List<Path> roots, long maxBytes, UniqueKeys out) {
+        for (Path root : roots) {
+            if (!Files.isDirectory(root)) continue;
+            try {
+                Files.walkFileTree(root, new SimpleFileVisitor<>() {
+                    @Override
+                    public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+                        Path name = dir.getFileName();
+                        return name != null && !dir.equals(root) && FileWalker.SKIPPED_DIRS.contains(name.toString())
+                                ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
+                    }
+
+                    @Override
+                    public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+                        String n = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+                        if (!attrs.isRegularFile() || attrs.size() > maxBytes || !(n.endsWith(".sql") || n.endsWith(".prisma"))) {
+                            return FileVisitResult.CONTINUE;
+                        }
+                        try {
+                            String text = new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
+                            if (n.endsWith(".sql")) out.sql(text);
+                            else out.prisma(text);
+                        } catch (IOException | RuntimeException e) {
+                            // a schema file we cannot read adds no keys
+                        }
+                        return FileVisitResult.CONTINUE;
+                    }
+
+                    @Override
+                    public FileVisitResult visitFileFailed(Path file, IOException exc) {
+                        return FileVisitResult.CONTINUE;
+                    }
+                });
+            } catch (IOException e) {
+                // keys found so far stand
+            }
+        }
+    }
+}
