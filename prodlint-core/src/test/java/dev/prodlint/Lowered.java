@@ -40,6 +40,13 @@ public final class Lowered {
         }
     }
 
+    /** What one rule reports on one file's code. */
+    public static java.util.List<dev.prodlint.rules.Finding> findings(dev.prodlint.rules.Rule rule, Language language, String code) {
+        java.util.List<dev.prodlint.rules.Finding> out = new java.util.ArrayList<>();
+        rule.check(context(lower(language, code)), out::add);
+        return out;
+    }
+
     public static ModuleContext context(SourceModule m) {
         return new ModuleContext(m, MODELS);
     }

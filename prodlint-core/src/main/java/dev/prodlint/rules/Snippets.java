@@ -56,4 +56,15 @@ public final class Snippets {
         int i = dot >= 0 && dot < c.range().endOffset() ? dot + 1 : from;
         return m.text().range(i, c.range().endOffset());
     }
+
+    /** A database operation as a message names it: its callee, and for SQL the start of the statement. */
+    public static String dbOp(SourceModule m, dev.prodlint.analysis.db.DbOp op) {
+        String callee = shortCallee(m, op.anchorCall());
+        if (op.sql() != null) {
+            String sql = op.sql().replaceAll("\\s+", " ").strip();
+            if (sql.length() > 48) sql = sql.substring(0, 45) + "...";
+            return "`" + callee + "(\"" + sql + "\")`";
+        }
+        return "`" + callee + "(...)`";
+    }
 }

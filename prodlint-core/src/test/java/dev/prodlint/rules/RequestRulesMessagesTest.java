@@ -4,20 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.prodlint.Lowered;
 import dev.prodlint.model.Language;
-import dev.prodlint.model.SourceModule;
 import dev.prodlint.rules.identityfromrequest.IdentityFromRequestRule;
 import dev.prodlint.rules.unvalidatedwrite.UnvalidatedWriteRule;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** What the two request rules say: the route, the field, where it came from, and what to do instead. */
 class RequestRulesMessagesTest {
     private static List<Finding> check(Rule rule, Language lang, String code) {
-        SourceModule m = Lowered.lower(lang, code);
-        List<Finding> out = new ArrayList<>();
-        rule.check(Lowered.context(m), out::add);
-        return out;
+        return Lowered.findings(rule, lang, code);
     }
 
     private static final String SEED_PROFILE = """

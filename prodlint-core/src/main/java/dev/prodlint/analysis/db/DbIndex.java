@@ -66,6 +66,7 @@ public final class DbIndex {
         for (ClassDecl c : ctx.module().allClasses()) {
             if (c.name() == null) continue;
             String table = entityTable(ctx, c);
+            unique.alias(c.name(), table);
             for (FieldDecl f : c.fields()) {
                 if (f.annotations().stream().anyMatch(a -> a.simpleName().equals("Version"))) versioned.add(c.name());
                 uniqueField(ctx, table, f);

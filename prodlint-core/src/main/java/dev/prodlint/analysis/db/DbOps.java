@@ -214,7 +214,9 @@ public final class DbOps {
     /** A Prisma call not awaited but kept in an array (or pushed to one): it runs later, in $transaction([...]). */
     private static boolean lazy(Call top) {
         dev.prodlint.model.Node p = top.parent();
-        if (p instanceof dev.prodlint.model.expr.ArrayLit) return true;
+        // Promise.all([...]) runs them now; an array kept for $transaction([...]) runs them later
+        if (p instanceof dev.prodlint.model.expr.ArrayLit arr) return !(arr.parent() instanceof Call pc && pc.methodName() != null
+                && (pc.methodName().equals("all") || pc.methodName().equals("allSettled") || pc.methodName().equals("race")));
         return p instanceof Call pc && "push".equals(pc.methodName()) && pc.args().contains(top);
     }
 

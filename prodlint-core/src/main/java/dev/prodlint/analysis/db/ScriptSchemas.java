@@ -36,14 +36,23 @@ final class ScriptSchemas {
             }
             for (Annotation a : c.annotations()) {
                 if (a.simpleName().equals("Unique") || a.simpleName().equals("Index") && hasUniqueOption(a.arguments().values())) {
-                    for (Expr v : a.arguments().values()) if (v.unwrap() instanceof ArrayLit arr) unique.add(table, strings(arr));
+                    // the repository that writes it is named apart from the class: the key counts for any table too
+                    for (Expr v : a.arguments().values()) {
+                        if (v.unwrap() instanceof ArrayLit arr) {
+                            unique.add(table, strings(arr));
+                            unique.add(null, strings(arr));
+                        }
+                    }
                 }
             }
             for (FieldDecl f : c.fields()) {
                 for (Annotation a : f.annotations()) {
                     String n = a.simpleName();
                     if (n.startsWith("Primary") || n.equals("Column") && hasUniqueOption(a.arguments().values())
-                            || n.equals("Index") && hasUniqueOption(a.arguments().values())) unique.add(table, List.of(f.name()));
+                            || n.equals("Index") && hasUniqueOption(a.arguments().values())) {
+                        unique.add(table, List.of(f.name()));
+                        if (!n.startsWith("Primary")) unique.add(null, List.of(f.name()));
+                    }
                 }
             }
         }

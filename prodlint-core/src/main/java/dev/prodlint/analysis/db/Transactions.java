@@ -65,7 +65,12 @@ public final class Transactions {
         // a transaction callback, or the array of prisma.$transaction([...])
         for (Node p = at.parent(); p != null && p != unit.parent(); p = p.parent()) {
             if ((p instanceof Lambda || p instanceof ArrayLit) && p.parent() instanceof Call c && c.args().contains(p) && isTransactionCall(c)) {
-                return new Scope(true, serializable(c), Snippet.of(ctx, c.callee()));
+                return new Scope(true, serializable(c), dev.prodlint.rules.Snippets.code(ctx.module(), c.callee()));
+            }
+            // transactionTemplate.execute(new TransactionCallbackWithoutResult() { ... })
+            if (p instanceof dev.prodlint.model.expr.New nw && nw.parent() instanceof Call c && c.args().contains(nw)
+                    && (isTransactionCall(c) || nw.type() != null && nw.type().simpleName().contains("Transaction"))) {
+                return new Scope(true, serializable(c), dev.prodlint.rules.Snippets.code(ctx.module(), c.callee()));
             }
         }
         if (ctx.module().language() == Language.JAVA) {
@@ -260,7 +265,8 @@ public final class Transactions {
         for (Node p = n.parent(); p != null; p = p.parent()) {
             if (p instanceof FunctionDecl f && f.kind() != FunctionDecl.Kind.MODULE_BODY) {
                 unit = f;
-                if (f.owner() != null) break;
+                // a method of an anonymous class belongs to the function that creates it, like a lambda
+                if (f.owner() != null && !(f.owner().parent() instanceof dev.prodlint.model.expr.New)) break;
             }
         }
         return unit;
@@ -319,13 +325,5 @@ public final class Transactions {
     private boolean lockish(Call c) {
         String recv = c.receiver() == null ? "" : ctx.module().text().slice(c.receiver().range()).toLowerCase(Locale.ROOT);
         return recv.contains("lock") || recv.contains("mutex") || recv.contains("semaphore") || recv.contains("redlock");
-    }
-
-    /** Short source text of a node, for messages. */
-    static final class Snippet {
-        static String of(ModuleContext ctx, Node n) {
-            String s = ctx.module().text().slice(n.range()).replaceAll("\\s+", " ");
-            return s.length() > 60 ? s.substring(0, 57) + "..." : s;
-        }
     }
 }

@@ -35,11 +35,22 @@ public final class UniqueKeys {
 
     private final Map<String, Set<Set<String>>> keys = new ConcurrentHashMap<>();
 
+    /** Soft-delete markers in a key (UNIQUE (app_id, deleted_at)): reads filter them implicitly. */
+    private static final Pattern SOFT_DELETE = Pattern.compile("^(is)?(deleted|del|removed)(at|time|on|flag|stamp)?$|^delflag$");
+    private final Map<String, String> aliases = new ConcurrentHashMap<>();
+
+    /** An entity class mapped to a table of another name (@Table(name = "sys_role") on Role). */
+    public void alias(String entity, String table) {
+        String e = DbOps.norm(entity);
+        String t = DbOps.norm(table);
+        if (e != null && t != null && !e.equals(t)) aliases.put(e, t);
+    }
+
     public void add(String table, List<String> columns) {
         Set<String> cols = new LinkedHashSet<>();
         for (String c : columns) {
             String n = column(c);
-            if (n != null) cols.add(n);
+            if (n != null && !SOFT_DELETE.matcher(n).matches()) cols.add(n);
         }
         if (cols.isEmpty()) return;
         String t = table == null ? ANY : DbOps.norm(table);
@@ -54,7 +65,7 @@ public final class UniqueKeys {
             if (n != null) cols.add(n);
         }
         if (cols.contains("id")) return true;
-        for (String t : new String[] {table, ANY}) {
+        for (String t : new String[] {table, table == null ? null : aliases.get(table), ANY}) {
             if (t == null) continue;
             for (Set<String> key : keys.getOrDefault(t, Set.of())) if (cols.containsAll(key)) return true;
         }

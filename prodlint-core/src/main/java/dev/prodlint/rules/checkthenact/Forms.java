@@ -3,7 +3,6 @@ package dev.prodlint.rules.checkthenact;
 import dev.prodlint.analysis.db.DbOp;
 import dev.prodlint.model.Node;
 import dev.prodlint.model.SourceModule;
-import dev.prodlint.model.expr.Expr;
 import dev.prodlint.model.stmt.If;
 import dev.prodlint.rules.Snippets;
 
@@ -17,9 +16,9 @@ final class Forms {
     }
 
     static Text insert(SourceModule m, DbOp read, DbOp write, DbOp counter) {
-        String msg = Describe.op(m, write) + " inserts after " + Describe.op(m, read) + " found no row, with nothing making the pair atomic: "
+        String msg = Snippets.dbOp(m, write) + " inserts after " + Snippets.dbOp(m, read) + " found no row, with nothing making the pair atomic: "
                 + "two concurrent requests can both see no row and both insert"
-                + (counter != null ? ", and " + Describe.op(m, counter) + " then counts twice" : "") + ".";
+                + (counter != null ? ", and " + Snippets.dbOp(m, counter) + " then counts twice" : "") + ".";
         String why = "A double-tap, a retry or two tabs send the same request twice; both reads run before either insert commits, both find "
                 + "nothing, both insert: duplicate likes, double sign-ups, double bookings"
                 + (counter != null ? ", and the stored count drifts (+2 for one like)" : "") + ". "
@@ -30,7 +29,7 @@ final class Forms {
     }
 
     static Text insertUnique(SourceModule m, DbOp read, DbOp write) {
-        String msg = Describe.op(m, write) + " inserts after " + Describe.op(m, read) + " found no row; a unique key rejects a concurrent "
+        String msg = Snippets.dbOp(m, write) + " inserts after " + Snippets.dbOp(m, read) + " found no row; a unique key rejects a concurrent "
                 + "duplicate, but nothing here handles that error: the second of two concurrent requests fails instead of seeing the row.";
         String why = "On a double-submit both reads find nothing and both insert; the database keeps one row and the other insert throws a "
                 + "unique violation, which reaches the caller as a 500. The data stays consistent; the request that lost the race fails.";
@@ -41,7 +40,7 @@ final class Forms {
 
     static Text readModifyWrite(SourceModule m, DbOp read, DbOp write, RecordWrites.Computed computed) {
         String col = computed.column() == null ? "the value" : "`" + computed.column() + "`";
-        String msg = Describe.op(m, write) + " writes back " + col + " computed from what " + Describe.op(m, read)
+        String msg = Snippets.dbOp(m, write) + " writes back " + col + " computed from what " + Snippets.dbOp(m, read)
                 + " read (`" + Snippets.code(m, computed.at()) + "`): concurrent requests overwrite each other's change (lost update).";
         String why = "Two requests read the same value (stock 10), each computes its own result (9) and writes it: one change is lost. "
                 + "Stock oversells, balances drift, counters undercount. Nothing locks the row between the read and the write, and "
@@ -51,7 +50,7 @@ final class Forms {
 
     static Text dirtyCheck(SourceModule m, DbOp read, RecordWrites.Computed computed) {
         String col = computed.column() == null ? "a field" : "`" + computed.column() + "`";
-        String msg = "`" + Snippets.code(m, computed.at()) + "` changes " + col + " of the entity " + Describe.op(m, read)
+        String msg = "`" + Snippets.code(m, computed.at()) + "` changes " + col + " of the entity " + Snippets.dbOp(m, read)
                 + " loaded from its own value; the transaction writes it back at commit, and concurrent requests overwrite each other's change (lost update).";
         String why = "Inside @Transactional a loaded entity is written back when the transaction commits. Two requests load the same row, "
                 + "each computes its own new value, and the second commit overwrites the first: one change is lost. READ COMMITTED "
@@ -61,7 +60,7 @@ final class Forms {
 
     static Text checkedRelative(SourceModule m, DbOp read, DbOp write, If decider) {
         String col = write.relative().isEmpty() ? "the value" : "`" + write.relative().iterator().next() + "`";
-        String msg = Describe.op(m, write) + " updates " + col + " after the program checked it (`" + Snippets.code(m, decider.condition())
+        String msg = Snippets.dbOp(m, write) + " updates " + col + " after the program checked it (`" + Snippets.code(m, decider.condition())
                 + "`), but its WHERE does not repeat the check: two requests can both pass it and both apply the update.";
         String why = "Both requests read the same row (stock 1) and pass the check; both relative updates run; the value ends past its "
                 + "limit (stock -1, an overdrawn balance, an overbooked slot). The check in the program is stale by the time the update runs.";
@@ -70,7 +69,7 @@ final class Forms {
 
     static Text gatedCounter(SourceModule m, DbOp write, DbOp counter) {
         boolean delete = write.kind() == DbOp.Kind.DELETE;
-        String msg = Describe.op(m, counter) + " moves the count whether or not " + Describe.op(m, write)
+        String msg = Snippets.dbOp(m, counter) + " moves the count whether or not " + Snippets.dbOp(m, write)
                 + (delete ? " deleted a row" : " inserted one (it does nothing on a conflict)") + ": concurrent requests move it twice for one change.";
         String why = delete
                 ? "Two concurrent requests both run the delete; one removes the row, the other removes nothing, yet both decrement: the "
@@ -79,9 +78,5 @@ final class Forms {
                         + "+2 for one row. Locking the child row first (`SELECT ... FOR UPDATE`) does not help: it locks nothing while the row "
                         + "does not exist yet.";
         return new Text(msg, why, Fixes.gatedCounter(delete), null, null);
-    }
-
-    static String code(SourceModule m, Expr e) {
-        return Snippets.code(m, e);
     }
 }

@@ -21,7 +21,6 @@ import dev.prodlint.rules.Rule;
 import dev.prodlint.rules.RuleMeta;
 import dev.prodlint.rules.Severity;
 import dev.prodlint.rules.Snippets;
-import dev.prodlint.rules.checkthenact.Describe;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashSet;
@@ -114,7 +113,7 @@ public final class MissingTransactionRule implements Rule {
         return false;
     }
 
-    private static final java.util.regex.Pattern NOTHING_CHANGED = java.util.regex.Pattern.compile("(===?0\\b|<1\\b|^!|\\(!|==null|===undefined|<=0\\b)");
+    private static final java.util.regex.Pattern NOTHING_CHANGED = java.util.regex.Pattern.compile("(===?0\\b|!==?1\\b|<1\\b|^!|\\(!|==null|===undefined|<=0\\b)");
 
     /** The same row written twice (create if missing, then save it; insert, call out, update it): one record, not two that must agree. */
     private static boolean sameRow(DbOp a, DbOp b, FunctionDecl unit) {
@@ -202,7 +201,7 @@ public final class MissingTransactionRule implements Rule {
             note = " `@Transactional` on `" + unit.name() + "` does not apply when `" + selfCaller.name()
                     + "` calls it from the same class: the call bypasses Spring's proxy.";
         }
-        String message = Describe.op(m, b) + " runs after " + Describe.op(m, a) + " with no transaction around them: a crash or an error "
+        String message = Snippets.dbOp(m, b) + " runs after " + Snippets.dbOp(m, a) + " with no transaction around them: a crash or an error "
                 + "between them leaves the first change without the second." + note;
         String why = META.rationale();
         List<Finding.Related> related = List.of(new Finding.Related(m.path(), Snippets.nameRange(m, a.anchorCall()), "the first write commits on its own here"));
