@@ -9,7 +9,6 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import net.sf.jsqlparser.parser.CCJSqlParserUtil;
 import net.sf.jsqlparser.statement.Statement;
 import net.sf.jsqlparser.statement.create.index.CreateIndex;
 import net.sf.jsqlparser.statement.create.table.ColumnDefinition;
@@ -97,12 +96,8 @@ public final class UniqueKeys {
     }
 
     private boolean parsed(String s) {
-        Statement st;
-        try {
-            st = CCJSqlParserUtil.parse(s, p -> p.withTimeOut(1000));
-        } catch (Exception | StackOverflowError e) {
-            return false;
-        }
+        Statement st = dev.prodlint.analysis.sql.SqlText.parseStatement(s);
+        if (st == null) return false;
         if (st instanceof CreateTable ct) {
             String table = ct.getTable().getName();
             if (ct.getColumnDefinitions() != null) {

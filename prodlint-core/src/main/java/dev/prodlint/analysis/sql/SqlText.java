@@ -86,6 +86,15 @@ public final class SqlText {
     /** Parsing is the slow part; the same statements recur across a project's files. Bounded by clearing. */
     private static final java.util.Map<String, Optional<SqlShape>> CACHE = new java.util.concurrent.ConcurrentHashMap<>();
 
+    /** Any statement, parsed on the shared parser threads with a time bound; null when the parser refuses it. */
+    public static Statement parseStatement(String sql) {
+        try {
+            return CCJSqlParserUtil.parse(sql, PARSER_THREADS, p -> p.withTimeOut(1000));
+        } catch (JSQLParserException | RuntimeException | StackOverflowError e) {
+            return null;
+        }
+    }
+
     public static Optional<SqlShape> shape(String sql) {
         if (sql == null) return Optional.empty();
         Optional<SqlShape> hit = CACHE.get(sql);
