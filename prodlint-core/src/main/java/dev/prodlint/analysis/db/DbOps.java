@@ -45,13 +45,6 @@ public final class DbOps {
     private static final Set<String> PRISMA_RELATIVE = Set.of("increment", "decrement", "multiply", "divide");
     private static final Set<String> FILTER_GUARDS = Set.of("gt", "gte", "lt", "lte", "not", "$gt", "$gte", "$lt", "$lte", "$ne",
             "[Op.gt]", "[Op.gte]", "[Op.lt]", "[Op.lte]", "[Op.ne]", "version");
-    private static final Pattern RELATIVE_SQL = Pattern.compile("(?i)\\b(\\w+)\\s*=\\s*\\1\\s*[-+*/]");
-    private static final Set<String> BUILDER_INSERT = Set.of("insert", "insertinto", "values", "replaceinto");
-    private static final Set<String> BUILDER_UPDATE = Set.of("update", "updatetable", "set");
-    private static final Set<String> BUILDER_DELETE = Set.of("del", "delete", "deletefrom");
-    private static final Set<String> BUILDER_IGNORE = Set.of("ignore", "onconflictdonothing", "orignore", "donothing", "insertignore");
-    private static final Set<String> BUILDER_MERGE = Set.of("merge", "onconflictdoupdate", "orupdate", "doupdateset", "onduplicatekeyupdate", "upsert");
-    private static final Set<String> BUILDER_LOCK = Set.of("forupdate", "forshare", "fornokeyupdate", "setlock", "lock", "forkeyshare");
     /** Builder methods that only render the statement. */
     private static final Set<String> NOT_RUN = Set.of("toQuery", "toSQL", "toSql", "toString", "compile", "getSql", "toNative");
     /** Where a project's model classes come from: a file or package named so. */
@@ -59,7 +52,6 @@ public final class DbOps {
 
     /** The methods that run a MyBatis-Plus chain wrapper. */
     private static final Set<String> WRAPPER_RUNS = Set.of("update", "remove", "one", "oneOpt", "list", "count", "exists", "page");
-    private static final Set<String> BUILDER_GUARD_OPS = Set.of(">", ">=", "<", "<=", "<>", "!=", "gt", "gte", "lt", "lte", "ne");
 
     /** A repository method known only by its annotations: a read unless its statement says otherwise. */
     private static final MethodModel REPOSITORY_METHOD = new MethodModel(List.of("*"), Role.DB_QUERY, null, null, null, null, null, null, null,
@@ -68,6 +60,7 @@ public final class DbOps {
     private final ModuleContext ctx;
     private final DbIndex index;
     private final Map<FunctionDecl, List<DbOp>> cache = new IdentityHashMap<>();
+    private final BuilderOps builders = new BuilderOps(this);
     private final Map<Call, Optional<DbOp>> byCall = new IdentityHashMap<>();
 
     public DbOps(ModuleContext ctx, DbIndex index) {
@@ -166,13 +159,13 @@ public final class DbOps {
             String returns = m.get().method().returns();
             if (type.contains("mybatisplus.core.conditions")) {
                 // a MyBatis-Plus wrapper is only a condition until a chain wrapper runs it: lambdaUpdate()...update()
-                if (WRAPPER_RUNS.contains(String.valueOf(top.methodName()))) return builderOp(top, calls, frame);
+                if (WRAPPER_RUNS.contains(String.valueOf(top.methodName()))) return builders.of(top, calls, frame);
                 return null;
             }
             boolean builder = type.startsWith("sql-builder#") || type.startsWith("typeorm#SelectQueryBuilder")
                     || returns != null && returns.startsWith("sql-builder#");
             if (builder || role == Role.FACTORY && (type.equals("hinted#Database") || type.startsWith("knex"))) {
-                if (builder || chainIsBuilder(calls, i)) return builderOp(top, calls, frame);
+                if (builder || chainIsBuilder(calls, i)) return builders.of(top, calls, frame);
                 continue;
             }
             if (role == Role.DB_QUERY || role == Role.DB_WRITE) {
@@ -278,96 +271,6 @@ public final class DbOps {
                     && e.receiver() != null && e.receiver().unwrap() instanceof Name r && r.symbol() == ps) out[0] = e;
         });
         return out[0] != null ? out[0] : c;
-    }
-
-    // ---- query builders: knex, Drizzle, Kysely, TypeORM's QueryBuilder, MyBatis-Plus wrappers ----
-
-    private DbOp builderOp(Call top, List<Call> calls, FunctionDecl frame) {
-        DbOp.Kind kind = DbOp.Kind.READ;
-        Conflict conflict = Conflict.NONE;
-        boolean lock = false;
-        boolean returning = false;
-        boolean guarded = false;
-        Set<String> relative = new LinkedHashSet<>();
-        Map<String, Expr> absolute = new LinkedHashMap<>();
-        String table = null;
-        Call anchor = top;
-        Set<String> columns = new LinkedHashSet<>();
-        for (int i = calls.size() - 1; i >= 0; i--) {
-            Call c = calls.get(i);
-            String n = c.methodName() == null ? "" : c.methodName().toLowerCase(Locale.ROOT);
-            if (i == calls.size() - 1 || table == null && Set.of("from", "table", "into", "insertinto", "updatetable", "deletefrom", "selectfrom", "insert", "update", "delete").contains(n)) {
-                String t = tableArg(c);
-                if (t != null) table = t;
-            }
-            if (BUILDER_INSERT.contains(n)) {
-                if (kind != DbOp.Kind.UPDATE) kind = DbOp.Kind.INSERT;
-                anchor = c;
-                if (!c.args().isEmpty()) {
-                    ObjectLit vals = DataSinks.literal(c.arg(0));
-                    if (vals != null) for (Property p : vals.properties()) if (p.key() != null) columns.add(p.key());
-                }
-            } else if (BUILDER_UPDATE.contains(n)) {
-                kind = DbOp.Kind.UPDATE;
-                anchor = c;
-                if (!c.args().isEmpty()) dataProps(c.arg(0), relative, absolute);
-            } else if (BUILDER_DELETE.contains(n)) {
-                kind = DbOp.Kind.DELETE;
-                anchor = c;
-            } else if (n.equals("increment") || n.equals("decrement")) {
-                kind = DbOp.Kind.INCREMENT;
-                anchor = c;
-                String col = c.args().isEmpty() ? null : Callbacks.stringOf(c.arg(0));
-                relative.add(col == null ? "?" : col);
-            } else if (n.equals("setsql") && !c.args().isEmpty()) {
-                // MyBatis-Plus update().setSql("stock = stock - 1")
-                kind = DbOp.Kind.UPDATE;
-                String text = SentSql.textOf(c.arg(0));
-                if (text != null && RELATIVE_SQL.matcher(text).find()) relative.add(column(RELATIVE_SQL.matcher(text)));
-            } else if (BUILDER_IGNORE.contains(n) || n.equals("onconflict") && c.args().stream().anyMatch(a -> text(a).contains("doNothing"))) {
-                conflict = Conflict.DO_NOTHING;
-            } else if (BUILDER_MERGE.contains(n) || n.equals("onconflict") && c.args().stream().anyMatch(a -> text(a).contains("doUpdate"))) {
-                conflict = Conflict.DO_UPDATE;
-            } else if (BUILDER_LOCK.contains(n)) {
-                lock = true;
-            } else if (n.startsWith("returning")) {
-                returning = true;
-            } else if (n.equals("where") || n.equals("andwhere") || n.equals("gt") || n.equals("ge") || n.equals("lt") || n.equals("le")
-                    || n.equals("ne") || n.equals("apply")) {
-                if (!c.args().isEmpty()) {
-                    ObjectLit w = DataSinks.literal(c.arg(0));
-                    if (w != null) for (Property p : w.properties()) if (p.key() != null) columns.add(p.key());
-                    String col = Callbacks.stringOf(c.arg(0));
-                    if (col != null) columns.add(col);
-                }
-                if (!n.startsWith("where") && !n.equals("andwhere")) guarded = true;
-                else if (c.args().size() >= 3 && BUILDER_GUARD_OPS.contains(String.valueOf(Callbacks.stringOf(c.arg(1))))) guarded = true;
-                else if (!c.args().isEmpty() && whereGuards(c.arg(0))) guarded = true;
-            }
-        }
-        if (kind == DbOp.Kind.INSERT && conflict == Conflict.DO_UPDATE) kind = DbOp.Kind.UPSERT;
-        if (kind == DbOp.Kind.READ && !awaitedOrUsed(top)) return null;
-        return new DbOp(top, anchor, kind, norm(table), lock, conflict, returning, relative, absolute, guarded, false, "builder", frame, null, columns);
-    }
-
-    private static String column(java.util.regex.Matcher m) {
-        return m.find(0) ? m.group(1) : "?";
-    }
-
-    /** knex('likes'), db.insert(likes), insertInto('likes'), from(posts). */
-    private static String tableArg(Call c) {
-        if (c.args().isEmpty()) return null;
-        String s = Callbacks.stringOf(c.arg(0));
-        if (s != null) return s.split("\\s")[0];
-        Expr a = c.arg(0).unwrap();
-        if (a instanceof Name n) return n.id();
-        if (a instanceof Member m && m.property() != null) return m.property();
-        return null;
-    }
-
-    private static boolean awaitedOrUsed(Call top) {
-        return top.parent() instanceof dev.prodlint.model.expr.Await || top.parent() instanceof dev.prodlint.model.stmt.VarDecl
-                || top.parent() instanceof dev.prodlint.model.stmt.Return;
     }
 
     // ---- ORMs ----
@@ -578,7 +481,7 @@ public final class DbOps {
     }
 
     /** { likeCount: { increment: 1 } }, { $inc: { stock: -1 } }, { stock: product.stock - qty }, knex/drizzle set({ n: sql`n + 1` }). */
-    private void dataProps(Expr data, Set<String> relative, Map<String, Expr> absolute) {
+    void dataProps(Expr data, Set<String> relative, Map<String, Expr> absolute) {
         ObjectLit o = DataSinks.literal(data);
         if (o == null) return;
         for (Property p : o.properties()) {
@@ -621,7 +524,7 @@ public final class DbOps {
     }
 
     /** A filter that compares beyond equality: { stock: { gte: n } }, { version }, { $gte }. */
-    private static boolean whereGuards(Expr where) {
+    static boolean whereGuards(Expr where) {
         ObjectLit o = DataSinks.literal(where);
         if (o == null) return false;
         for (Property p : o.properties()) {
@@ -638,7 +541,7 @@ public final class DbOps {
         return e != null && e.unwrap() instanceof Literal l && "true".equals(l.value());
     }
 
-    private String text(Expr e) {
+    String text(Expr e) {
         return e == null ? "" : ctx.module().text().slice(e.range());
     }
 
