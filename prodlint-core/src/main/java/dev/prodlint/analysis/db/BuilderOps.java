@@ -90,6 +90,8 @@ final class BuilderOps {
                 lock = true;
             } else if (n.startsWith("returning")) {
                 returning = true;
+            } else if ((n.equals("wherein") || n.equals("andwherein")) && !c.args().isEmpty() && Callbacks.stringOf(c.arg(0)) != null) {
+                columns.add(Callbacks.stringOf(c.arg(0)));
             } else if (n.equals("where") || n.equals("andwhere") || n.equals("gt") || n.equals("ge") || n.equals("lt") || n.equals("le")
                     || n.equals("ne") || n.equals("apply")) {
                 if (!c.args().isEmpty()) {

@@ -57,6 +57,13 @@ final class ScriptSchemas {
             }
         }
         ctx.module().walk(n -> {
+            // migrations that run DDL text: execute(connection, `CREATE TABLE ... UNIQUE (...)`)
+            String ddl = n instanceof Expr e && (n instanceof Literal || n instanceof dev.prodlint.model.expr.Template) ? Callbacks.stringOf(e) : null;
+            if (ddl == null && n instanceof dev.prodlint.model.expr.Template t && t.exprs().isEmpty()) ddl = String.join("", t.quasis());
+            if (ddl != null && ddl.length() < 100_000 && ddl.toUpperCase(java.util.Locale.ROOT).contains("CREATE")
+                    && ddl.toUpperCase(java.util.Locale.ROOT).contains("UNIQUE")) {
+                unique.sql(ddl);
+            }
             if (n instanceof Property p && "unique".equals(p.key()) && isTrue(p.value()) && p.parent() instanceof ObjectLit field
                     && field.parent() instanceof Property named && named.key() != null) {
                 // Sequelize / Mongoose: email: { type: String, unique: true }
@@ -67,10 +74,17 @@ final class ScriptSchemas {
                     Expr a = c.arg(0).unwrap();
                     if (a instanceof ArrayLit arr) unique.add(null, strings(arr));
                     else if (Callbacks.stringOf(a) != null) unique.add(null, List.of(Callbacks.stringOf(a)));
-                } else if (c.receiver() != null && c.receiver().unwrap() instanceof Call col && !col.args().isEmpty()
-                        && Callbacks.stringOf(col.arg(0)) != null) {
-                    // knex t.string('email').unique(), Drizzle varchar('email').unique()
-                    unique.add(null, List.of(Callbacks.stringOf(col.arg(0))));
+                } else {
+                    // knex t.string('email', 255).notNullable().unique(), Drizzle varchar('email').unique(): the column's builder call
+                    Expr cur = c.receiver();
+                    for (int i = 0; i < 8 && cur != null && cur.unwrap() instanceof Call col; i++) {
+                        String name = col.args().isEmpty() ? null : Callbacks.stringOf(col.arg(0));
+                        if (name != null) {
+                            unique.add(null, List.of(name));
+                            break;
+                        }
+                        cur = col.receiver();
+                    }
                 }
             } else if (n instanceof Call c && "addIndex".equals(c.methodName()) && c.args().size() >= 3 && hasUniqueOption(c.args())
                     && c.arg(1).unwrap() instanceof ArrayLit arr) {

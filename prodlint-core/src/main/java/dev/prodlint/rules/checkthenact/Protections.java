@@ -44,7 +44,7 @@ final class Protections {
     boolean updateProtected(DbOp read, DbOp write) {
         if (scope(write).serializable() || db.transactions().appLocked(read.anchorCall(), unit)) return true;
         if (read.lock() && scope(read).transaction()) return true;
-        return lockedBefore(read, null, write) || versioned(read);
+        return lockedBefore(read, null, write) || versioned(read) || passesVersion(write);
     }
 
     /** A counter after a write that may do nothing: a lock on the counter's row, or on the deleted row itself. */
@@ -66,6 +66,14 @@ final class Protections {
             if (l.start() >= read.start()) break;
             if (!(l.lock() || l.advisory()) || !scope(l).transaction()) continue;
             if (l.advisory() || except == null || l.table() == null || !l.table().equals(except)) return true;
+        }
+        return false;
+    }
+
+    /** An optimistic update through a helper: repo.update(id, data, expectedVersion), where the helper compares the version. */
+    private boolean passesVersion(DbOp write) {
+        for (dev.prodlint.model.expr.Expr a : write.call().args()) {
+            if (ctx.module().text().slice(a.range()).toLowerCase(java.util.Locale.ROOT).contains("version")) return true;
         }
         return false;
     }
