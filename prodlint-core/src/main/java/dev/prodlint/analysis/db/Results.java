@@ -124,6 +124,54 @@ public final class Results {
         return found(u, read, dependents) || sizeLike(u, read, dependents);
     }
 
+    /**
+     * Whether the write under (or after) this existence test runs when the read found nothing:
+     * {@code if (!existing) insert}, {@code if (existing) throw; insert}, {@code if (rows.length > 0) update else insert}.
+     * True when it does, false when it runs only when a row was found, true when the test is too
+     * tangled to tell (the caller already checked it is an existence test).
+     */
+    public static boolean runsWhenAbsent(If decider, DbOp write, DbOp read, Set<Symbol> dependents) {
+        Boolean trueMeansAbsent = absentWhenTrue(decider.condition(), read, dependents);
+        if (trueMeansAbsent == null) return true;
+        boolean whenTrue;
+        if (write.anchorCall().isWithin(decider.then())) whenTrue = true;
+        else if (decider.otherwise() != null && write.anchorCall().isWithin(decider.otherwise())) whenTrue = false;
+        else if (Paths.exits(decider.then())) whenTrue = false;
+        else if (Paths.exits(decider.otherwise())) whenTrue = true;
+        else return true;
+        return whenTrue == trueMeansAbsent;
+    }
+
+    /** TRUE: the condition holds when the row is missing; FALSE: when it exists; null: cannot tell. */
+    private static Boolean absentWhenTrue(Expr condition, DbOp read, Set<Symbol> dependents) {
+        Expr u = condition.unwrap();
+        if (u instanceof dev.prodlint.model.expr.Unary n && n.op().equals("!")) {
+            Boolean inner = absentWhenTrue(n.operand(), read, dependents);
+            return inner == null ? null : !inner;
+        }
+        if (u instanceof dev.prodlint.model.expr.Binary b && (b.op().equals("&&") || b.op().equals("||"))) return null;
+        if (u instanceof dev.prodlint.model.expr.Binary b) {
+            Expr l = withoutDefault(b.left());
+            Expr r = withoutDefault(b.right());
+            String op = b.op();
+            if (emptyValue(r) || emptyValue(l)) return op.startsWith("=");
+            Expr num = number(r) ? r : number(l) ? l : null;
+            if (num == null) return null;
+            boolean zero = num instanceof dev.prodlint.model.expr.Literal lit && "0".equals(lit.value());
+            boolean one = num instanceof dev.prodlint.model.expr.Literal lit1 && "1".equals(lit1.value());
+            boolean flipped = num == l;
+            if (flipped) op = switch (op) { case "<" -> ">"; case ">" -> "<"; case "<=" -> ">="; case ">=" -> "<="; default -> op; };
+            if (zero && (op.equals("==") || op.equals("===") || op.equals("<="))) return true;
+            if (one && op.equals("<")) return true;
+            if (zero && (op.equals("!=") || op.equals("!==") || op.equals(">"))) return false;
+            if (one && op.equals(">=")) return false;
+            return null;
+        }
+        if (u instanceof Call c && c.args().isEmpty() && "isEmpty".equals(c.methodName())) return true;
+        // truthiness of the row, rows.length, isPresent(), exists, rs.next()
+        return false;
+    }
+
     /** {@code (res.rowCount ?? 0)}: the value, without its default. */
     private static Expr withoutDefault(Expr e) {
         Expr u = e.unwrap();

@@ -117,7 +117,8 @@ public final class CheckThenActRule implements Rule {
                 Results.Decision decision = Results.decision(read, w, decisions);
                 If decider = decision == null ? null : decision.condition();
                 boolean decided = decision != null || throwsWhenPresent;
-                boolean existence = decider == null || Results.testsExistence(decider.condition(), read, dependents);
+                boolean existence = decider == null || Results.testsExistence(decider.condition(), read, dependents)
+                        && Results.runsWhenAbsent(decider, w, read, dependents);
                 if (decided && existence && sameTable(read, w) && isInsert(w, savesRead) && !RecordWrites.keyIsFresh(read)
                         && w.conflict() == Conflict.NONE && !protections.uniqueHandled(w) && !protections.insertProtected(read, w)) {
                     // a unique key makes the database reject the duplicate: no corruption, but the loser's request fails
