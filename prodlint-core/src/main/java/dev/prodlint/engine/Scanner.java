@@ -101,7 +101,7 @@ public final class Scanner {
                                                              java.util.Map<String, java.lang.ref.SoftReference<dev.prodlint.model.SourceModule>> lowered) {
         if (options.parseOnly() || rules.stream().noneMatch(Rule::usesProjectSummaries)) return facts;
         dev.prodlint.analysis.request.ProjectSummaries index = new dev.prodlint.analysis.request.ProjectSummaries();
-        SchemaFiles.read(roots, Math.max(options.maxFileBytes(), 8L << 20), index.db().unique());
+        SchemaFiles.read(roots, Math.max(options.maxFileBytes(), 8L << 20), index.db());
         FileAnalyzer indexer = new FileAnalyzer(models, rules, false, facts, lowered);
         List<Future<?>> futures = new ArrayList<>();
         for (SourceFile f : files) {

@@ -1,6 +1,5 @@
 package dev.prodlint.engine;
 
-import dev.prodlint.analysis.db.UniqueKeys;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileVisitResult;
@@ -11,14 +10,14 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.util.List;
 
 /**
- * Reads the schema a project keeps beside its code (SQL DDL and migrations, Prisma schemas) for
- * the unique keys it declares. Never executed; unreadable or oversized files are left out.
+ * Reads what a project declares beside its code: unique keys in SQL DDL and migrations and Prisma
+ * schemas, Spring XML transaction advice. Never executed; unreadable or oversized files are left out.
  */
 final class SchemaFiles {
     private SchemaFiles() {
     }
 
-    static void read(List<Path> roots, long maxBytes, UniqueKeys out) {
+    static void read(List<Path> roots, long maxBytes, dev.prodlint.analysis.db.DbIndex out) {
         for (Path root : roots) {
             if (!Files.isDirectory(root)) continue;
             try {
@@ -33,13 +32,14 @@ final class SchemaFiles {
                     @Override
                     public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
                         String n = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
-                        if (!attrs.isRegularFile() || attrs.size() > maxBytes || !(n.endsWith(".sql") || n.endsWith(".prisma"))) {
+                        if (!attrs.isRegularFile() || attrs.size() > maxBytes || !(n.endsWith(".sql") || n.endsWith(".prisma") || n.endsWith(".xml"))) {
                             return FileVisitResult.CONTINUE;
                         }
                         try {
                             String text = new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
-                            if (n.endsWith(".sql")) out.sql(text);
-                            else out.prisma(text);
+                            if (n.endsWith(".sql")) out.unique().sql(text);
+                            else if (n.endsWith(".prisma")) out.unique().prisma(text);
+                            else out.declarative().xml(text);
                         } catch (IOException | RuntimeException e) {
                             // a schema file we cannot read adds no keys
                         }

@@ -28,6 +28,11 @@ public final class DbIndex {
     private final Set<String> versioned = ConcurrentHashMap.newKeySet();
     private final Map<String, String> entities = new ConcurrentHashMap<>();
     private final UniqueKeys unique = new UniqueKeys();
+    private final DeclarativeTransactions declarative = new DeclarativeTransactions();
+
+    public DeclarativeTransactions declarative() {
+        return declarative;
+    }
     /** Interface (or superclass) methods carrying @Transactional, as Type.method/arity; a type alone when the type carries it. */
     private final Set<String> transactionalDeclared = ConcurrentHashMap.newKeySet();
 

@@ -172,6 +172,21 @@ public final class Results {
         return false;
     }
 
+    /** A limit rather than an existence test: {@code count >= 5}, {@code n < MAX_INVITES}. */
+    public static boolean limitCheck(Expr condition) {
+        boolean[] hit = {false};
+        condition.walk(n -> {
+            if (hit[0] || !(n instanceof dev.prodlint.model.expr.Binary b) || !Set.of("<", "<=", ">", ">=").contains(b.op())) return;
+            for (Expr side : List.of(b.left(), b.right())) {
+                Expr u = side.unwrap();
+                if (u instanceof dev.prodlint.model.expr.Literal l && l.kind() == dev.prodlint.model.expr.Literal.Kind.NUMBER
+                        && !l.value().equals("0") && !l.value().equals("1")) hit[0] = true;
+                if (u instanceof Name nm && nm.id().matches("[A-Z][A-Z0-9_]+")) hit[0] = true;
+            }
+        });
+        return hit[0];
+    }
+
     /** {@code (res.rowCount ?? 0)}: the value, without its default. */
     private static Expr withoutDefault(Expr e) {
         Expr u = e.unwrap();

@@ -98,10 +98,24 @@ public final class Transactions {
         ClassDecl owner = unit.owner();
         if (a == null && owner != null) a = transactional(owner.annotations());
         if (a == null && owner != null && declaredTransactional(owner, unit)) return new Scope(true, false, "@Transactional");
+        if (a == null && ops.index().declarative().covers(javaPackage(), unit.name())) return new Scope(true, false, "<tx:advice>");
         if (a == null) return Scope.NONE;
         String args = a.arguments().values().stream().map(e -> ctx.module().text().slice(e.range())).reduce("", String::concat);
         if (args.contains("NOT_SUPPORTED") || args.contains("NEVER") || args.contains("SUPPORTS")) return Scope.NONE;
         return new Scope(true, args.contains("SERIALIZABLE"), "@Transactional");
+    }
+
+    private static final Pattern PACKAGE = Pattern.compile("(?m)^\\s*package\\s+([\\w.]+)\\s*;");
+    private String javaPackage;
+
+    /** The file's Java package, read from its declaration. */
+    private String javaPackage() {
+        if (javaPackage == null) {
+            String text = ctx.module().text().content();
+            java.util.regex.Matcher m = PACKAGE.matcher(text.length() > 4000 ? text.substring(0, 4000) : text);
+            javaPackage = m.find() ? m.group(1) : "";
+        }
+        return javaPackage;
     }
 
     /** @Transactional on the interface method (or interface) this method implements, declared anywhere in the project. */

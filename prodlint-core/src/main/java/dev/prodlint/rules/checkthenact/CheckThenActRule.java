@@ -122,7 +122,9 @@ public final class CheckThenActRule implements Rule {
                 if (decided && existence && sameTable(read, w) && isInsert(w, savesRead) && !RecordWrites.keyIsFresh(read)
                         && w.conflict() == Conflict.NONE && !protections.uniqueHandled(w) && !protections.insertProtected(read, w)) {
                     // a unique key makes the database reject the duplicate: no corruption, but the loser's request fails
-                    if (protections.uniqueKeyDecides(read, w)) report(w, Forms.insertUnique(m, read, w), read, "the existence check reads here", Severity.NOTE);
+                    if (decider != null && Results.limitCheck(decider.condition())) {
+                        report(w, Forms.insertOverLimit(m, read, w, decider), read, "the count is read here");
+                    } else if (protections.uniqueKeyDecides(read, w)) report(w, Forms.insertUnique(m, read, w), read, "the existence check reads here", Severity.NOTE);
                     else report(w, Forms.insert(m, read, w, nextCounter(w)), read, "the existence check reads here");
                     continue;
                 }

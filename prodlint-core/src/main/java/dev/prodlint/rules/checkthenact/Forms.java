@@ -28,6 +28,18 @@ final class Forms {
                 counter == null ? null : "the count moves here whether or not the insert was a duplicate");
     }
 
+    static Text insertOverLimit(SourceModule m, DbOp read, DbOp write, If decider) {
+        String msg = Snippets.dbOp(m, write) + " inserts after the limit check `" + Snippets.code(m, decider.condition()) + "` on what "
+                + Snippets.dbOp(m, read) + " counted, with nothing making the pair atomic: concurrent requests all see the count under "
+                + "the limit and all insert, past it.";
+        String why = "Five invitations allowed, four sent: two requests both count four, both pass, both insert, and there are six. "
+                + "A unique key does not help (the rows differ); the default READ COMMITTED isolation does not either.";
+        String fix = "Serialise the check with the insert: lock the parent row first (`SELECT ... FROM accounts WHERE id = $1 FOR UPDATE`, "
+                + "`@Lock(PESSIMISTIC_WRITE)` on the owner in `@Transactional`), or keep the count on the parent and take a slot with one "
+                + "guarded statement (`UPDATE accounts SET invites = invites + 1 WHERE id = $1 AND invites < 5`), checking the row count.";
+        return new Text(msg, why, fix, null, null);
+    }
+
     static Text insertUnique(SourceModule m, DbOp read, DbOp write) {
         String msg = Snippets.dbOp(m, write) + " inserts after " + Snippets.dbOp(m, read) + " found no row; a unique key rejects a concurrent "
                 + "duplicate, but nothing here handles that error: the second of two concurrent requests fails instead of seeing the row.";

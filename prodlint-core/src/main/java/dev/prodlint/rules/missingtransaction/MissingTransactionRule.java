@@ -151,7 +151,7 @@ public final class MissingTransactionRule implements Rule {
     private static boolean covered(DbAnalysis db, DbOp op, FunctionDecl unit, FunctionDecl selfCaller) {
         Transactions.Scope s = db.transactions().of(op, unit);
         if (!s.transaction()) return false;
-        return !(selfCaller != null && "@Transactional".equals(s.how()));
+        return !(selfCaller != null && ("@Transactional".equals(s.how()) || "<tx:advice>".equals(s.how())));
     }
 
     private static boolean sameFrame(DbOp earlier, DbOp later) {
