@@ -11,6 +11,7 @@ public final class DbAnalysis {
     private final DbOps ops;
     private final Transactions transactions;
     private List<FunctionDecl> units;
+    private final java.util.Map<DbOp, java.util.Set<dev.prodlint.model.Symbol>> dependents = new java.util.IdentityHashMap<>();
 
     public DbAnalysis(ModuleContext ctx, DbIndex index) {
         this.ctx = ctx;
@@ -24,6 +25,11 @@ public final class DbAnalysis {
 
     public Transactions transactions() {
         return transactions;
+    }
+
+    /** The variables holding an operation's result or values computed from it, found once per operation. */
+    public java.util.Set<dev.prodlint.model.Symbol> dependents(DbOp op, FunctionDecl unit) {
+        return dependents.computeIfAbsent(op, o -> java.util.Set.copyOf(Results.dependents(o, unit)));
     }
 
     /** Seed scripts and migrations run once, by hand, and are rerun from scratch when they fail. */

@@ -53,6 +53,11 @@ public record DbOp(Call call, Expr anchor, Kind kind, String table, boolean lock
         return (kind == Kind.INSERT || kind == Kind.SAVE) && conflict == Conflict.DO_NOTHING;
     }
 
+    /** This operation runs in {@code earlier}'s function or in a callback inside it, so the two can meet in one call. */
+    public boolean runsWithin(DbOp earlier) {
+        return frame == earlier.frame || frame != null && earlier.frame != null && frame.isWithin(earlier.frame);
+    }
+
     /** The call a finding points at. */
     public Call anchorCall() {
         return anchor instanceof Call c ? c : call;

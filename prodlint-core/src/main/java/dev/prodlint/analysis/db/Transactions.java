@@ -172,7 +172,8 @@ public final class Transactions {
         return open ? new Scope(true, serial, "BEGIN") : Scope.NONE;
     }
 
-    static boolean inCatchOrFinally(Node n) {
+    /** Compensation and cleanup: code in a catch or a finally. */
+    public static boolean inCatchOrFinally(Node n) {
         for (Node p = n.parent(); p != null && !(p instanceof FunctionDecl); p = p.parent()) {
             if (p instanceof dev.prodlint.model.stmt.Catch) return true;
             if (p.parent() instanceof dev.prodlint.model.stmt.Try t && t.finalizer() == p) return true;

@@ -106,11 +106,11 @@ public final class CheckThenActRule implements Rule {
         }
 
         private void reads(DbOp read) {
-            Set<Symbol> dependents = Results.dependents(read, unit);
+            Set<Symbol> dependents = db.dependents(read, unit);
             List<If> decisions = Results.decisions(read, dependents, unit);
             boolean throwsWhenPresent = Results.throwsWhenPresent(read);
             for (DbOp w : ops) {
-                if (!w.isWrite() || w.start() <= read.start() || reported.contains(w.call()) || !sameFrame(read, w)) continue;
+                if (!w.isWrite() || w.start() <= read.start() || reported.contains(w.call()) || !w.runsWithin(read)) continue;
                 if (Paths.exclusive(read.anchorCall(), w.anchorCall())) continue;
                 boolean savesRead = RecordWrites.writesDependent(w, dependents);
                 if (!sameTable(read, w) && !savesRead) continue;
@@ -143,10 +143,10 @@ public final class CheckThenActRule implements Rule {
         /** The counter update after a delete or an insert that may do nothing, run whatever that write did. */
         private void gatedCounter(DbOp write) {
             if (write.table() == null) return;
-            Set<Symbol> dependents = Results.dependents(write, unit);
+            Set<Symbol> dependents = db.dependents(write, unit);
             List<If> decisions = Results.decisions(write, dependents, unit);
             for (DbOp c : ops) {
-                if (c.start() <= write.start() || !c.isCounter() || reported.contains(c.call()) || !sameFrame(write, c)) continue;
+                if (c.start() <= write.start() || !c.isCounter() || reported.contains(c.call()) || !c.runsWithin(write)) continue;
                 if (c.table() == null || c.table().equals(write.table()) || Paths.exclusive(write.anchorCall(), c.anchorCall())) continue;
                 if (!counts(c, write)) continue;
                 if (Results.decision(write, c, decisions) != null || protections.counterProtected(write, c)) continue;
@@ -161,7 +161,7 @@ public final class CheckThenActRule implements Rule {
             if (m.language() != Language.JAVA || !db.transactions().annotated(unit).transaction()) return;
             for (DbOp read : ops) {
                 if (read.kind() != DbOp.Kind.READ || !"jpa".equals(read.style()) || read.lock()) continue;
-                Set<Symbol> dependents = Results.dependents(read, unit);
+                Set<Symbol> dependents = db.dependents(read, unit);
                 if (dependents.isEmpty() || protections.updateProtected(read, read)) continue;
                 boolean written = ops.stream().anyMatch(w -> w.isWrite() && w.start() > read.start() && RecordWrites.writesDependent(w, dependents));
                 if (written) continue;
@@ -178,13 +178,13 @@ public final class CheckThenActRule implements Rule {
 
         private DbOp nextCounter(DbOp w) {
             for (DbOp c : ops) {
-                if (c.start() > w.start() && c.isCounter() && sameFrame(w, c) && !Paths.exclusive(w.anchorCall(), c.anchorCall())) return c;
+                if (c.start() > w.start() && c.isCounter() && c.runsWithin(w) && !Paths.exclusive(w.anchorCall(), c.anchorCall())) return c;
             }
             return null;
         }
 
         private boolean isInsert(DbOp w, boolean savesRead) {
-            return w.kind() == DbOp.Kind.INSERT || w.kind() == DbOp.Kind.SAVE && !savesRead && !RecordWrites.savesLoaded(w, ops, unit);
+            return w.kind() == DbOp.Kind.INSERT || w.kind() == DbOp.Kind.SAVE && !savesRead && !RecordWrites.savesLoaded(db, w, ops, unit);
         }
 
         private void report(DbOp w, Forms.Text t, DbOp cause, String causeNote) {
@@ -202,9 +202,6 @@ public final class CheckThenActRule implements Rule {
         }
     }
 
-    static boolean sameFrame(DbOp earlier, DbOp later) {
-        return later.frame() == earlier.frame() || later.frame() != null && earlier.frame() != null && later.frame().isWithin(earlier.frame());
-    }
 
     static boolean sameTable(DbOp a, DbOp b) {
         return a.table() != null && a.table().equals(b.table());

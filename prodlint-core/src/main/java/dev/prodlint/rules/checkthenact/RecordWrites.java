@@ -46,10 +46,10 @@ final class RecordWrites {
     }
 
     /** save(x) of an object some read in the function loaded: an update, not an insert. */
-    static boolean savesLoaded(DbOp w, List<DbOp> ops, FunctionDecl unit) {
+    static boolean savesLoaded(dev.prodlint.analysis.db.DbAnalysis db, DbOp w, List<DbOp> ops, FunctionDecl unit) {
         for (DbOp r : ops) {
             if (r.kind() != DbOp.Kind.READ || r.start() >= w.start()) continue;
-            if (writesDependent(w, Results.dependents(r, unit))) return true;
+            if (writesDependent(w, db.dependents(r, unit))) return true;
         }
         return false;
     }

@@ -71,7 +71,7 @@ public final class MissingTransactionRule implements Rule {
             if (db.isOneOff(unit) || m.language() == Language.JAVA && !judged(db, unit)) continue;
             List<DbOp> writes = new ArrayList<>();
             for (DbOp op : db.ops().in(unit)) {
-                if (op.isWrite() && !inCatchOrFinally(op)) writes.add(op);
+                if (op.isWrite() && !Transactions.inCatchOrFinally(op.anchorCall())) writes.add(op);
             }
             if (writes.size() < 2) continue;
             FunctionDecl selfCaller = m.language() == Language.JAVA ? selfInvoker(db, unit) : null;
@@ -102,8 +102,8 @@ public final class MissingTransactionRule implements Rule {
     }
 
     /** The second write runs only when the first changed nothing: {@code if (r.count > 0) return;} before it. */
-    private static boolean guardedByResult(SourceModule m, DbOp a, DbOp b, FunctionDecl unit) {
-        Set<Symbol> fromA = Results.dependents(a, unit);
+    private static boolean guardedByResult(DbAnalysis db, SourceModule m, DbOp a, DbOp b, FunctionDecl unit) {
+        Set<Symbol> fromA = db.dependents(a, unit);
         for (dev.prodlint.model.stmt.If i : Results.decisions(a, fromA, unit)) {
             if (b.anchorCall().isWithin(i) || i.range().startOffset() > b.start() || !Paths.exits(i.then())) continue;
             // leaving when nothing changed (=== 0, !r.count) means b runs after a succeeded: they belong together
@@ -116,20 +116,13 @@ public final class MissingTransactionRule implements Rule {
     private static final java.util.regex.Pattern NOTHING_CHANGED = java.util.regex.Pattern.compile("(===?0\\b|!==?1\\b|<1\\b|^!|\\(!|==null|===undefined|<=0\\b)");
 
     /** The same row written twice (create if missing, then save it; insert, call out, update it): one record, not two that must agree. */
-    private static boolean sameRow(DbOp a, DbOp b, FunctionDecl unit) {
+    private static boolean sameRow(DbAnalysis db, DbOp a, DbOp b, FunctionDecl unit) {
         if (a.table() == null || !a.table().equals(b.table())) return false;
-        Set<Symbol> fromA = Results.dependents(a, unit);
+        Set<Symbol> fromA = new java.util.HashSet<>(db.dependents(a, unit));
         fromA.addAll(argumentSymbols(a));
         return !fromA.isEmpty() && Results.references(b.call(), fromA);
     }
 
-    private static boolean inCatchOrFinally(DbOp op) {
-        for (dev.prodlint.model.Node p = op.anchorCall().parent(); p != null && !(p instanceof FunctionDecl); p = p.parent()) {
-            if (p instanceof dev.prodlint.model.stmt.Catch) return true;
-            if (p.parent() instanceof dev.prodlint.model.stmt.Try t && t.finalizer() == p) return true;
-        }
-        return false;
-    }
 
     private void check(ModuleContext ctx, DbAnalysis db, FunctionDecl unit, List<DbOp> writes, FunctionDecl selfCaller, FindingSink sink) {
         SourceModule m = ctx.module();
@@ -138,9 +131,9 @@ public final class MissingTransactionRule implements Rule {
             if (covered(db, b, unit, selfCaller)) continue;
             for (int i = 0; i < j; i++) {
                 DbOp a = writes.get(i);
-                if (a.call() == b.call() || !sameFrame(a, b) || Paths.exclusive(a.anchorCall(), b.anchorCall())) continue;
-                if (covered(db, a, unit, selfCaller) || !belongTogether(a, b, unit)) continue;
-                if (stampOnly(a) || stampOnly(b) || sameRow(a, b, unit) || guardedByResult(m, a, b, unit)) continue;
+                if (a.call() == b.call() || !b.runsWithin(a) || Paths.exclusive(a.anchorCall(), b.anchorCall())) continue;
+                if (covered(db, a, unit, selfCaller) || !belongTogether(db, a, b, unit)) continue;
+                if (stampOnly(a) || stampOnly(b) || sameRow(db, a, b, unit) || guardedByResult(db, m, a, b, unit)) continue;
                 report(m, unit, a, b, selfCaller, sink);
                 return;
             }
@@ -154,14 +147,11 @@ public final class MissingTransactionRule implements Rule {
         return !(selfCaller != null && ("@Transactional".equals(s.how()) || "<tx:advice>".equals(s.how())));
     }
 
-    private static boolean sameFrame(DbOp earlier, DbOp later) {
-        return later.frame() == earlier.frame() || later.frame() != null && earlier.frame() != null && later.frame().isWithin(earlier.frame());
-    }
 
     /** Different tables, a write that uses the first one's result, or two relative updates of one table (a transfer). */
-    private static boolean belongTogether(DbOp a, DbOp b, FunctionDecl unit) {
+    private static boolean belongTogether(DbAnalysis db, DbOp a, DbOp b, FunctionDecl unit) {
         if (a.table() != null && b.table() != null && !a.table().equals(b.table())) return true;
-        Set<Symbol> fromA = Results.dependents(a, unit);
+        Set<Symbol> fromA = new java.util.HashSet<>(db.dependents(a, unit));
         fromA.addAll(argumentSymbols(a));
         if (!fromA.isEmpty() && Results.references(b.call(), fromA)) return true;
         return a.table() != null && a.table().equals(b.table()) && !a.relative().isEmpty() && !b.relative().isEmpty();
