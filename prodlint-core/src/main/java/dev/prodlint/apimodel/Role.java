@@ -37,6 +37,8 @@ public enum Role {
     MANAGED_QUERY("managed-query"),
     /** Never throws in practice (logging); does not count as a call that can fail before a release. */
     NO_THROW("no-throw"),
+    /** Writes a log record or reports an error to a tracker (Sentry); never throws in practice. */
+    LOG("log"),
     /** Reads a cache entry; its leading arguments (or, with none, its receiver) are the key. */
     CACHE_READ("cache-read"),
     /** Writes a cache entry; its leading arguments are the key, the next one the value. */
@@ -47,6 +49,8 @@ public enum Role {
     LOCK("lock"),
     /** Runs its function argument under a lock (runExclusive(fn), AsyncLock.acquire(key, fn)). */
     LOCKED_CALLBACK("locked-callback"),
+    /** Sends a message to a queue, a topic or a mail server (BullMQ add, kafkajs send, nodemailer sendMail). */
+    MESSAGE_SEND("message-send"),
     /** Sends an HTTP request to another service. */
     HTTP_REQUEST("http-request"),
     /** Wraps a function so concurrent calls with the same key share one run (DataLoader, p-memoize). */

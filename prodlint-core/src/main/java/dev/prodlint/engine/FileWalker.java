@@ -19,7 +19,7 @@ import java.util.Set;
  * Lists the source files under the given paths: honours .gitignore files, skips dependency and
  * build output folders, and never follows a symbolic link out of the scan root.
  */
-final class FileWalker {
+public final class FileWalker {
     /** Folders that hold dependencies, build output or tool state, never the project's own source. */
     static final Set<String> SKIPPED_DIRS = Set.of("node_modules", "dist", "build", "target", "out", ".git",
             ".hg", ".svn", "vendor", "bower_components", "coverage", ".next", ".nuxt", ".turbo", ".cache",
@@ -50,7 +50,7 @@ final class FileWalker {
      * A folder of tests: {@code test}, {@code __tests__}, ... except a Java package folder under
      * {@code src/main} ({@code src/main/java/com/acme/demo/test/}), which is production code.
      */
-    static boolean isTestDir(Path dir) {
+    public static boolean isTestDir(Path dir) {
         if (!TEST_DIRS.contains(dir.getFileName().toString())) return false;
         for (int i = 0; i + 1 < dir.getNameCount() - 1; i++) {
             if (dir.getName(i).toString().equals("src") && dir.getName(i + 1).toString().equals("main")) return false;
@@ -58,8 +58,18 @@ final class FileWalker {
         return true;
     }
 
-    static boolean isTestFile(String name) {
+    public static boolean isTestFile(String name) {
         return TEST_FILE.matcher(name).matches();
+    }
+
+    /** A file under a test folder or named as a test: the scan passes them over unless asked, and some rules stay silent on them. */
+    public static boolean isTest(String path) {
+        Path p = Path.of(path.replace('\\', '/'));
+        if (isTestFile(p.getFileName().toString())) return true;
+        for (Path dir = p.getParent(); dir != null && dir.getFileName() != null; dir = dir.getParent()) {
+            if (isTestDir(dir)) return true;
+        }
+        return false;
     }
 
     List<SourceFile> walk(Path root) throws IOException {

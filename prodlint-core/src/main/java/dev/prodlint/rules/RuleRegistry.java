@@ -15,7 +15,7 @@ public final class RuleRegistry {
             new ConnectionLeakRule(), new ListenerLeakRule(),
             new dev.prodlint.rules.missingtransaction.MissingTransactionRule(), new MissingTimeoutRule(), new RetryStormRule(),
             new UnboundedGrowthRule(), new dev.prodlint.rules.unvalidatedwrite.UnvalidatedWriteRule(),
-            new dev.prodlint.rules.identityfromrequest.IdentityFromRequestRule());
+            new dev.prodlint.rules.identityfromrequest.IdentityFromRequestRule(), new dev.prodlint.rules.swallowederror.SwallowedErrorRule());
 
     private RuleRegistry() {
     }

@@ -41,6 +41,21 @@ public class PaymentService {
         }
     }
 
+    /**
+     * Marks an invoice disputed. When the update fails, the log keeps only the message and the new
+     * exception has no cause: the SQL state, the driver's stack and the real reason are gone.
+     */
+    public void markDisputed(long invoiceId) {
+        try (Connection conn = dataSource.getConnection();
+             PreparedStatement ps = conn.prepareStatement("UPDATE invoices SET status = 'DISPUTED' WHERE id = ?")) {
+            ps.setLong(1, invoiceId);
+            ps.executeUpdate();
+        } catch (SQLException e) {
+            log.error("could not mark invoice {} disputed: {}", invoiceId, e.getMessage());
+            throw new IllegalStateException("dispute failed for invoice " + invoiceId);
+        }
+    }
+
     /** The fixed form: roll back on failure, and the connection is closed by try-with-resources. */
     public void voidInvoice(long invoiceId) throws SQLException {
         try (Connection conn = dataSource.getConnection()) {

@@ -214,7 +214,7 @@ final class ResourceUses {
                 if (isReleaseOfResource(c)) return;
                 Optional<CallMatch> m = ctx.calls().classify(c);
                 // Logging does not fail, and closing other resources first is not what leaks in practice.
-                if (m.isPresent() && (m.get().is(Role.NO_THROW) || m.get().is(Role.RELEASE))) return;
+                if (m.isPresent() && (m.get().is(Role.NO_THROW) || m.get().is(Role.LOG) || m.get().is(Role.RELEASE))) return;
                 boolean counted = java || isAwaited(c);
                 FunctionDecl helper = LocalFunctions.callee(c);
                 if (helper != null) {

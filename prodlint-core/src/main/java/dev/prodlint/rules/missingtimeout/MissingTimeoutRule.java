@@ -1,4 +1,5 @@
 package dev.prodlint.rules.missingtimeout;
+import dev.prodlint.analysis.BrowserCode;
 
 import dev.prodlint.analysis.CallClassifier.CallMatch;
 import dev.prodlint.analysis.ModuleContext;

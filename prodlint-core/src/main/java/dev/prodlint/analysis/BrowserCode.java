@@ -1,4 +1,4 @@
-package dev.prodlint.rules.missingtimeout;
+package dev.prodlint.analysis;
 
 import dev.prodlint.model.SourceModule;
 
@@ -7,7 +7,7 @@ import dev.prodlint.model.SourceModule;
  * {@code 'use client'}, or a front-end or mobile folder of a monorepo.
  * A hung request there stalls one user's page, not a service, and the browser ends it with the page.
  */
-final class BrowserCode {
+public final class BrowserCode {
     private BrowserCode() {
     }
 
@@ -25,9 +25,11 @@ final class BrowserCode {
     /** Globals only a browser has. */
     private static final java.util.regex.Pattern BROWSER_GLOBALS = java.util.regex.Pattern.compile(
             "\\b(window\\.(location|addEventListener|localStorage|document|open)|document\\.(getElementById|querySelector|cookie|createElement)"
-                    + "|localStorage\\.|sessionStorage\\.|navigator\\.serviceWorker|saveAs\\(|createAsyncThunk\\(|useEffect\\(|useQuery\\()");
+                    + "|localStorage\\.|sessionStorage\\.|navigator\\.serviceWorker|saveAs\\(|createAsyncThunk\\(|useEffect\\(|useQuery\\("
+                    // WeChat and uni-app mini programs
+                    + "|\\bwx\\.(request|getStorageSync|setStorageSync|navigateTo|showToast|showModal|login)\\(|\\buni\\.(request|navigateTo|showToast)\\(|(?m:^Page\\(\\{)|getApp\\(\\))");
 
-    static boolean is(SourceModule m) {
+    public static boolean is(SourceModule m) {
         String path = "/" + m.path().replace('\\', '/');
         if (path.endsWith(".tsx") || path.endsWith(".jsx")) return true;
         for (String dir : FRONT_END) {

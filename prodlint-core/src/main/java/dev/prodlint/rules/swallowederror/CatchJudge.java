@@ -1,0 +1,333 @@
+package dev.prodlint.rules.swallowederror;
+
+import dev.prodlint.analysis.ModuleContext;
+import dev.prodlint.apimodel.Role;
+import dev.prodlint.model.FunctionDecl;
+import dev.prodlint.model.Language;
+import dev.prodlint.model.Node;
+import dev.prodlint.model.SourceModule;
+import dev.prodlint.model.TypeRef;
+import dev.prodlint.model.expr.Call;
+import dev.prodlint.model.expr.Expr;
+import dev.prodlint.model.expr.Lambda;
+import dev.prodlint.model.expr.Literal;
+import dev.prodlint.model.expr.Member;
+import dev.prodlint.model.expr.Name;
+import dev.prodlint.model.expr.New;
+import dev.prodlint.model.stmt.Block;
+import dev.prodlint.model.stmt.ExprStmt;
+import dev.prodlint.model.stmt.Jump;
+import dev.prodlint.model.stmt.Return;
+import dev.prodlint.model.stmt.Stmt;
+import dev.prodlint.model.stmt.Throw;
+import dev.prodlint.model.stmt.Try;
+import dev.prodlint.rules.Snippets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/** Decides what, if anything, is wrong with one catch. One verdict per catch: the worst loss. */
+final class CatchJudge {
+    /** Caught types that are expected outcomes, answered by a fallback or translated on purpose. */
+    private static final Pattern EXPECTED = Pattern.compile("^(NumberFormat|DateTimeParse|Parse|NoSuchElement|EmptyResultDataAccess|NoResult"
+            + "|NonUniqueResult|EntityNotFound|\\w*NotFound|DuplicateKey|\\w*Duplicate\\w*|IllegalArgument|UnsupportedEncoding|ClassNotFound"
+            + "|NoSuchMethod|NoSuchField|NoSuchBeanDefinition|CloneNotSupported|NoSuchAlgorithm|MalformedURL|URISyntax|InvalidKey\\w*|\\w*Validation"
+            + "|ConstraintViolation|\\w*IndexOutOfBounds|ClassCast|UnknownHost|FileNotFound|NoSuchFile|FileAlreadyExists|\\w*Authentication"
+            + "|BadCredentials|\\w*Jwt\\w*|Signature|TokenExpired|\\w*Token\\w*|JsonParse|JsonMapping|MismatchedInput|UnrecognizedProperty"
+            + "|InvalidFormat|\\w*Conversion|\\w*Converter\\w*|TypeMismatch|DataIntegrityViolation|OptimisticLock\\w*|ObjectOptimisticLockingFailure"
+            + "|AccessDenied|InvalidDefinition|PatternSyntax|ArithmeticException|Instantiation|IllegalAccess|InvocationTarget|Unsupported\\w*"
+            + "|InputMismatch|DateTime|Mail\\w*Parse|AddressException|Encoding|\\w*BadRequest\\w*|\\w*Unauthori[sz]ed\\w*|\\w*Forbidden\\w*"
+            + "|\\w*AlreadyExists?\\w*|\\w*AlreadyOwned\\w*|\\w*Exists|NullPointer|IncorrectResultSize\\w*|NoNode\\w*|NoSuch\\w*"
+            + "|\\w*DoesNotExist\\w*|\\w*NotExist\\w*|CallNotPermitted|\\w*QuotaExceeded\\w*|\\w*LimitExceeded\\w*|\\w*Timeout\\w*)(Exception|Error)?$");
+    /** Failures of I/O: catching one says the guarded code talks to a database, a service or a broker. */
+    private static final Pattern IO_FAILURE = Pattern.compile("^(\\w*IOException|\\w*SQLException"
+            + "|\\w*DataAccessException|ExecutionException|\\w*RestClient\\w*Exception|\\w*MessagingException"
+            + "|Amqp\\w*Exception|Kafka\\w*Exception|WebClient\\w*Exception|\\w*ClientException|SdkException|\\w*ServiceException"
+            + "|JedisException|Redis\\w*Exception|\\w*Connection\\w*Exception|\\w*Gateway\\w*Exception|TransactionException|PersistenceException|JMSException|HttpException)$");
+    /** Thrown types (or their messages) that answer a client error: the failure was the caller's. */
+    private static final Pattern CLIENT_ERROR = Pattern.compile("(BadRequest|Unauthori[sz]ed|Unauthenticated|Forbidden|NotFound|Conflict|Unprocessable"
+            + "|Validation|Invalid|IllegalArgument|NotAllowed|Denied|Authentication|TooManyRequests|PayloadTooLarge|PreconditionFailed|UserInput"
+            + "|ClientError|Param(eter)?Exception|ArgumentException|Parse\\w*Exception|\\w*ParseException)");
+    private static final Pattern CLIENT_STATUS = Pattern.compile("\\b(4\\d\\d|BAD_REQUEST|UNAUTHORIZED|FORBIDDEN|NOT_FOUND|CONFLICT"
+            + "|UNPROCESSABLE_ENTITY|TOO_MANY_REQUESTS|PAYLOAD_TOO_LARGE|PRECONDITION_FAILED|badRequest|notFound|unauthorized|forbidden|conflict)\\b");
+    /** Functions that close or stop something: failures there have nowhere to go. */
+    private static final Pattern CLEANUP_FUNCTION = Pattern.compile("(?i)^(close\\w*|destroy|dispose|shutdown\\w*|stop\\w*|cleanup\\w*|clean|teardown"
+            + "|onModuleDestroy|onApplicationShutdown|beforeApplicationShutdown|preDestroy|disconnect|release|unsubscribe|finalize|quietly\\w*"
+            + "|closeQuietly|safeClose|tryClose)$");
+
+    private final ModuleContext ctx;
+    private final SourceModule m;
+
+    CatchJudge(ModuleContext ctx) {
+        this.ctx = ctx;
+        this.m = ctx.module();
+    }
+
+    Optional<Verdict> judge(CatchSite s) {
+        if (inFinally(s.node()) || inCleanup(s.function())) return Optional.empty();
+        boolean java = m.language() == Language.JAVA;
+        if (java && s.types().stream().anyMatch(t -> t.simpleName().equals("InterruptedException"))) return interrupt(s);
+        if (java && !s.types().isEmpty() && s.types().stream().allMatch(t -> EXPECTED.matcher(t.simpleName()).matches())) return Optional.empty();
+        GuardedWork.Result work = GuardedWork.of(ctx, s.guarded());
+        // catching a database, network or messaging failure says the guarded code does I/O: enough to judge how it is logged
+        // a promise that can reject is asynchronous work: I/O, unless it is something benign
+        if (work.kind() == GuardedWork.Kind.UNKNOWN && s.isPromiseHandler() && !java) {
+            work = new GuardedWork.Result(GuardedWork.Kind.REAL, null, "`" + Snippets.code(m, s.guarded()) + "`");
+        }
+        boolean io = work.kind() == GuardedWork.Kind.REAL || java && ioFailure(s);
+        if (work.kind() == GuardedWork.Kind.BENIGN || work.kind() == GuardedWork.Kind.NONE) return Optional.empty();
+        if (s.handlerRef() != null) return handlerRef(s, work);
+        Node body = s.body();
+        if (body == null) return Optional.empty();
+        Responses.Outcome outcome = Responses.outcome(body, m);
+        if (outcome == Responses.Outcome.CLIENT_ERROR) return Optional.empty();
+        if (reasonGiven(s)) return Optional.empty();
+
+        List<Call> logs = new ArrayList<>();
+        List<Call> prints = new ArrayList<>();
+        List<Call> others = new ArrayList<>();
+        List<Throw> throwsIn = new ArrayList<>();
+        body.walk(n -> {
+            if (n instanceof Call c) {
+                if (isPrint(c)) prints.add(c);
+                else if (isLog(c)) logs.add(c);
+                else if (!Responses.isResponse(c) && sideEffect(c)) others.add(c);
+            } else if (n instanceof Throw t) {
+                throwsIn.add(t);
+            }
+        });
+        CaughtError err = s.error();
+        boolean loggedWhole = logs.stream().anyMatch(l -> err.use(l) == CaughtError.Use.WHOLE);
+
+        // a new error thrown without the caught one
+        for (Throw t : throwsIn) {
+            if (t.enclosingFunction() != body.enclosingFunction()) continue;
+            // a throw in a catch nested in this one answers that catch's error
+            if (s.node() instanceof dev.prodlint.model.stmt.Catch && t.ancestor(dev.prodlint.model.stmt.Catch.class) != s.node()) continue;
+            CaughtError.Use use = err.use(t.value());
+            if (use == CaughtError.Use.WHOLE || loggedWhole) return Optional.empty();
+            Expr v = t.value().unwrap();
+            if (!(v instanceof New) && !(v instanceof Call)) return Optional.empty();
+            if (clientError(v) || decidedOn(t, err, body)) return Optional.empty();
+            boolean loggedText = logs.stream().anyMatch(l -> err.use(l) == CaughtError.Use.MESSAGE);
+            return Optional.of(new Verdict(Form.CAUSE_DROPPED, t.range(), t, work,
+                    thrownName(v) + (use == CaughtError.Use.MESSAGE ? "|message" : loggedText ? "|logged-text" : "")));
+        }
+        if (!throwsIn.isEmpty()) return Optional.empty();
+
+        if (!prints.isEmpty() && !loggedWhole) {
+            Call p = prints.get(0);
+            return Optional.of(new Verdict(Form.PRINTED, Snippets.nameRange(m, p), p, work, Snippets.code(m, p)));
+        }
+        // an attempt of a retry loop: the loop goes round, the last failure is what matters
+        if (!logs.isEmpty() && RetryLoops.attempt(s)) return Optional.empty();
+        if (!logs.isEmpty()) return logs(s, work, logs, loggedWhole, java, io);
+
+        // nothing logged, thrown or printed
+        if (err.use(body) != CaughtError.Use.NONE || !others.isEmpty()) return Optional.empty();
+        if (Reasons.ignoredName(err.name())) return Optional.empty();
+        if (work.kind() != GuardedWork.Kind.REAL) return Optional.empty();
+        if (outcome == Responses.Outcome.SERVER_ERROR) return Optional.of(new Verdict(Form.FAILURE_UNLOGGED, s.at(), s.node(), work, null));
+        String how = answersAsSuccess(body, outcome);
+        if (how == null || how.startsWith("returns") && predicate(s.function())) return Optional.empty();
+        return Optional.of(new Verdict(Form.DISCARDED, s.at(), s.node(), work, how));
+    }
+
+    private Optional<Verdict> logs(CatchSite s, GuardedWork.Result work, List<Call> logs, boolean loggedWhole, boolean java, boolean io) {
+        CaughtError err = s.error();
+        if (loggedWhole) {
+            // every log of the error says nothing but the error
+            for (Call l : logs) {
+                if (err.use(l) == CaughtError.Use.WHOLE && !errorOnly(l, err)) return Optional.empty();
+            }
+            Call l = logs.get(0);
+            return Optional.of(new Verdict(Form.NO_CONTEXT, Snippets.nameRange(m, l), l, work, Snippets.code(m, l)));
+        }
+        for (Call l : logs) {
+            if (err.use(l) == CaughtError.Use.MESSAGE) {
+                if (java && !broad(s)) return Optional.empty();
+                return Optional.of(new Verdict(Form.STACK_DROPPED, Snippets.nameRange(m, l), l, work, Snippets.code(m, l)));
+            }
+        }
+        if (err.use(s.body()) != CaughtError.Use.NONE) return Optional.empty();
+        // a specific exception caught by its type says what happened; only a broad catch loses it
+        if (java && !broad(s)) return Optional.empty();
+        if (!io || Reasons.ignoredName(err.name())) return Optional.empty();
+        // a debug note while the catch goes on to answer or handle the failure some other way is not the record of it
+        Call l = logs.get(0);
+        return Optional.of(new Verdict(Form.LOGGED_WITHOUT_ERROR, Snippets.nameRange(m, l), l, work, Snippets.code(m, l)));
+    }
+
+    /** {@code .catch(console.error)}, {@code .catch(() => {})} written as a reference ({@code .catch(noop)}). */
+    private Optional<Verdict> handlerRef(CatchSite s, GuardedWork.Result work) {
+        Expr h = s.handlerRef();
+        if (h instanceof Member mem && mem.object() != null && isLoggerRef(mem)) {
+            return Optional.of(new Verdict(Form.NO_CONTEXT, s.at(), s.node(), work, Snippets.code(m, h)));
+        }
+        if (h instanceof Name n && n.id().matches("(?i)noop|_?\\.?noop|ignore|ignoreErrors?|nothing") && work.kind() == GuardedWork.Kind.REAL) {
+            return Optional.of(new Verdict(Form.DISCARDED, s.at(), s.node(), work, "ignores it (`" + n.id() + "`)"));
+        }
+        return Optional.empty();
+    }
+
+    private boolean isLoggerRef(Member mem) {
+        String p = mem.property();
+        if (p == null || !p.matches("log|error|warn|info|debug|trace")) return false;
+        Expr o = mem.object().unwrap();
+        String name = o instanceof Name n ? n.id() : o instanceof Member om ? om.property() : null;
+        return name != null && name.matches("(?i)console|logger|log|\\w*logger");
+    }
+
+    private Optional<Verdict> interrupt(CatchSite s) {
+        boolean[] handled = {false};
+        s.body().walk(n -> {
+            if (n instanceof Call c && ("interrupt".equals(c.methodName()) || "currentThread".equals(c.methodName()) && false)) handled[0] = true;
+            if (n instanceof Throw) handled[0] = true;
+        });
+        if (handled[0] || inShutdownLoop(s)) return Optional.empty();
+        return Optional.of(new Verdict(Form.INTERRUPT, s.at(), s.node(), GuardedWork.Result.NONE, null));
+    }
+
+    /** A catch that ends the thread's work (returns out of run(), breaks the loop) has obeyed the interrupt. */
+    private boolean inShutdownLoop(CatchSite s) {
+        // the last thing a thread's body does: ending it is obeying the interrupt
+        if (s.node().parent() instanceof Try t && t.parent() instanceof Block outer && outer.parent() instanceof FunctionDecl fn
+                && outer.statements().get(outer.statements().size() - 1) == t
+                && (fn.kind() == FunctionDecl.Kind.LAMBDA || fn.kind() == FunctionDecl.Kind.ARROW || "run".equals(fn.name()) || "call".equals(fn.name()))) return true;
+        if (!(s.body() instanceof Block b) || b.statements().isEmpty()) return false;
+        Stmt last = b.statements().get(b.statements().size() - 1);
+        if (last instanceof Jump j && j.kind() == Jump.Kind.BREAK) return true;
+        if (last instanceof Return) {
+            FunctionDecl f = s.function();
+            return f != null && "run".equals(f.name());
+        }
+        return false;
+    }
+
+    /** Everything, or an I/O failure: a catch that cannot know what went wrong without the error. */
+    private boolean broad(CatchSite s) {
+        return s.types().stream().anyMatch(t -> t.simpleName().matches("Exception|Throwable|RuntimeException|Error")) || ioFailure(s);
+    }
+
+    /** Whether the catch, or the space before it ({@code } // why \n catch (...)}), says why the error may be ignored. */
+    private boolean reasonGiven(CatchSite s) {
+        if (!(s.node() instanceof dev.prodlint.model.stmt.Catch c) || !(c.parent() instanceof Try t)) return Reasons.given(m, s.body());
+        int start = t.body().range().endOffset();
+        for (dev.prodlint.model.stmt.Catch other : t.catches()) {
+            if (other == c) break;
+            start = other.range().endOffset();
+        }
+        return Reasons.given(m, start, c.range().endOffset());
+    }
+
+    private boolean ioFailure(CatchSite s) {
+        return s.types().stream().anyMatch(t -> IO_FAILURE.matcher(t.simpleName()).matches());
+    }
+
+    /** The log's arguments are the error and nothing else ({@code console.error(err)}, {@code log.error("", e)}). */
+    private boolean errorOnly(Call l, CaughtError err) {
+        if (l.methodName() != null && l.methodName().matches("capture\\w*|notify|noticeError")) return false;
+        for (Expr a : l.args()) {
+            Expr u = a.unwrap();
+            if (err.isRef(u)) continue;
+            if (u instanceof Literal lit && (lit.value() == null || lit.value().isBlank())) continue;
+            return false;
+        }
+        return true;
+    }
+
+    private boolean isLog(Call c) {
+        return ctx.calls().classify(c).map(x -> x.is(Role.LOG)).orElse(false);
+    }
+
+    private static boolean isPrint(Call c) {
+        if ("printStackTrace".equals(c.methodName())) return c.args().isEmpty() || c.arg(0).unwrap() instanceof Member sys && sys.object() instanceof Name n && n.id().equals("System");
+        return c.callee() instanceof Member mem && mem.property() != null && mem.property().startsWith("print")
+                && mem.object() instanceof Member sys && sys.object() instanceof Name n && n.id().equals("System");
+    }
+
+    /** A call made for what it does, not for a value the catch answers with: a statement, awaited or not. */
+    private static boolean sideEffect(Call c) {
+        Node p = c.parent();
+        if (p instanceof dev.prodlint.model.expr.Await) p = p.parent();
+        return p instanceof ExprStmt;
+    }
+
+    /** The throw sits under an {@code if} that tests the error ({@code if (err.code === 'ER_DUP_ENTRY')}): a known case, translated on purpose. */
+    private static boolean decidedOn(Throw t, CaughtError err, Node body) {
+        for (Node p = t.parent(); p != null && p != body; p = p.parent()) {
+            if (p instanceof dev.prodlint.model.stmt.If i && !err.refs(i.condition()).isEmpty()) return true;
+        }
+        return false;
+    }
+
+    private boolean clientError(Expr thrown) {
+        String text = Snippets.compact(m, thrown);
+        String type = thrownName(thrown);
+        // the type, an error code or the message says the caller was wrong: NotFoundException, ErrorCodes.TokenInvalid, 'Invalid token'
+        return CLIENT_ERROR.matcher(type).find() || CLIENT_STATUS.matcher(text).find() || CLIENT_ERROR.matcher(text).find();
+    }
+
+    private String thrownName(Expr v) {
+        if (v instanceof New nw) return nw.type() != null ? nw.type().simpleName() : Snippets.code(m, nw.callee());
+        if (v instanceof Call c) return Snippets.shortCallee(m, c);
+        return Snippets.code(m, v);
+    }
+
+    /** How a catch body answers as if nothing failed, or null when it does something else. */
+    private String answersAsSuccess(Node body, Responses.Outcome outcome) {
+        if (!(body instanceof Block b)) {
+            // an arrow's expression body: () => null, () => []
+            return null;
+        }
+        if (b.statements().isEmpty()) return "is empty";
+        if (outcome == Responses.Outcome.SUCCESS) return "answers success";
+        for (Stmt st : b.statements()) {
+            if (st instanceof Return r) {
+                if (r.value() == null) return "returns";
+                if (emptyDefault(r.value())) return "returns `" + Snippets.code(m, r.value()) + "`";
+                return null;
+            }
+            if (st instanceof Jump j && j.kind() == Jump.Kind.CONTINUE) return "skips to the next item";
+            if (!(st instanceof ExprStmt)) return null;
+        }
+        return null;
+    }
+
+    private static final Pattern EMPTY_DEFAULT = Pattern.compile("^(null|undefined|false|0|''|\"\"|\\[\\]|\\{\\}|Optional\\.empty\\(\\)"
+            + "|Collections\\.empty\\w*\\(\\)|List\\.of\\(\\)|Map\\.of\\(\\)|Set\\.of\\(\\)|newArrayList<>?\\(\\)|newHashMap<>?\\(\\)|Lists\\.newArrayList\\(\\)"
+            + "|Mono\\.empty\\(\\)|Flux\\.empty\\(\\)|Boolean\\.FALSE|-1|0L|BigDecimal\\.ZERO)$");
+
+    private boolean emptyDefault(Expr e) {
+        return EMPTY_DEFAULT.matcher(Snippets.compact(m, e)).matches();
+    }
+
+    private static boolean inFinally(Node n) {
+        Node child = n;
+        for (Node p = n.parent(); p != null; p = p.parent()) {
+            if (p instanceof Try t && t.finalizer() == child) return true;
+            if (p instanceof dev.prodlint.model.FunctionDecl) return false;
+            child = p;
+        }
+        return false;
+    }
+
+    /** is*, has*, check*, exists*, ping, health checks: answering false when the probe fails is the point. */
+    private static final Pattern PREDICATE = Pattern.compile("^(is|has|can|check|exists?|test|verify|validate|ping|probe|try)[A-Z_]\\w*$|(?i)^\\w*(health|alive|ping|available|reachable|exists)\\w*$");
+
+    private static boolean predicate(FunctionDecl f) {
+        for (FunctionDecl g = f; g != null; g = g.enclosingFunction()) {
+            if (g.name() != null) return PREDICATE.matcher(g.name()).matches();
+        }
+        return false;
+    }
+
+    private static boolean inCleanup(FunctionDecl f) {
+        for (FunctionDecl g = f; g != null; g = g.enclosingFunction()) {
+            if (g.name() != null && CLEANUP_FUNCTION.matcher(g.name()).matches()) return true;
+            if (g.annotations().stream().anyMatch(a -> a.simpleName().equals("PreDestroy"))) return true;
+        }
+        return false;
+    }
+}
