@@ -31,8 +31,8 @@ public final class Lowered {
     public static SourceModule lower(Language language, String code) {
         try {
             SourceModule m = language == Language.JAVA
-                    ? new JavaFrontend().lower("Test.java", language, code)
-                    : new TypeScriptFrontend().lower("test.ts", language, code);
+                    ? new JavaFrontend().lower("Snippet.java", language, code)
+                    : new TypeScriptFrontend().lower("snippet.ts", language, code);
             NameResolver.resolve(m);
             return m;
         } catch (ParseFailure e) {

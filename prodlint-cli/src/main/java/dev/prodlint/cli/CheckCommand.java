@@ -59,6 +59,10 @@ final class CheckCommand implements Callable<Integer> {
             description = "Also scan test code (test folders, *.test.ts, *Test.java) found in directories.")
     boolean includeTests;
 
+    @Option(names = "--enable", paramLabel = "RULE", split = ",",
+            description = "Also run these opt-in rules (see `prodlint rules`), e.g. --enable swallowed-error-experimental.")
+    List<String> enable = new java.util.ArrayList<>();
+
     @Option(names = {"-v", "--verbose"}, description = "List skipped files and other notes.")
     boolean verbose;
 
@@ -79,7 +83,15 @@ final class CheckCommand implements Callable<Integer> {
             return Main.EXIT_ERROR;
         }
         List<Path> targets = paths.isEmpty() ? List.of(Path.of(".")) : paths;
-        List<Rule> rules = RuleRegistry.all();
+        List<Rule> rules = new java.util.ArrayList<>(RuleRegistry.defaults());
+        for (String id : enable) {
+            java.util.Optional<Rule> r = RuleRegistry.byId(id.strip());
+            if (r.isEmpty()) {
+                err.println("prodlint: --enable: unknown rule '" + id.strip() + "' (see `prodlint rules`)");
+                return Main.EXIT_ERROR;
+            }
+            if (!rules.contains(r.get())) rules.add(r.get());
+        }
         ApiModels models;
         try {
             models = ApiModels.bundled();

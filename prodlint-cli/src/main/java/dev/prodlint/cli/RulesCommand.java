@@ -19,7 +19,8 @@ final class RulesCommand implements Runnable {
         for (Rule r : RuleRegistry.all()) {
             RuleMeta m = r.meta();
             String langs = m.languages().stream().map(Language::id).collect(Collectors.joining(","));
-            spec.commandLine().getOut().printf("%-" + width + "s %-8s %-40s %s%n", m.id(), m.severity().id(), langs, m.title());
+            String title = r.enabledByDefault() ? m.title() : "(opt-in: --enable " + m.id() + ") " + m.title();
+            spec.commandLine().getOut().printf("%-" + width + "s %-8s %-40s %s%n", m.id(), m.severity().id(), langs, title);
         }
     }
 }

@@ -16,18 +16,19 @@ public final class BrowserCode {
             "/browser/", "/extension/", "/browser-extension/", "/webview/", "/public/", "/ui/", "/static/", "/web-ui/",
             "/webapp/", "/resources/static/", "/admin/src/", "/client/src/", "/web/src/", "/src/composables/",
             "/src/store/", "/src/stores/", "/src/components/", "/src/hooks/", "/src/views/", "/react/",
-            "/shared/editor/");
+            "/shared/editor/", "/admin-ui/", "/miniprogram/", "/vant-weapp/", "/wxcomponents/", "/uni_modules/", "/ui-extension/");
     /** Imports of UI libraries: the module runs in a page. */
     private static final java.util.Set<String> UI_MODULES = java.util.Set.of("react", "react-dom", "vue", "svelte",
             "element-ui", "element-plus", "zustand", "file-saver", "next/navigation", "next/router", "@tanstack/react-query",
             "@tanstack/vue-query", "@reduxjs/toolkit", "react-redux", "vuex", "pinia", "whatwg-fetch", "antd", "@mui/material",
-            "swr", "svelte/store", "react-query");
+            "swr", "svelte/store", "react-query", "@angular/core", "@angular/platform-browser-dynamic", "@angular/common",
+            "@stripe/ui-extension-sdk/ui", "@stripe/ui-extension-sdk/context");
     /** Globals only a browser has. */
     private static final java.util.regex.Pattern BROWSER_GLOBALS = java.util.regex.Pattern.compile(
             "\\b(window\\.(location|addEventListener|localStorage|document|open)|document\\.(getElementById|querySelector|cookie|createElement)"
                     + "|localStorage\\.|sessionStorage\\.|navigator\\.serviceWorker|saveAs\\(|createAsyncThunk\\(|useEffect\\(|useQuery\\("
                     // WeChat and uni-app mini programs
-                    + "|\\bwx\\.(request|getStorageSync|setStorageSync|navigateTo|showToast|showModal|login)\\(|\\buni\\.(request|navigateTo|showToast)\\(|(?m:^Page\\(\\{)|getApp\\(\\))");
+                    + "|\\bwx\\.(request|getStorageSync|setStorageSync|navigateTo|showToast|showModal|login)\\(|\\buni\\.(request|navigateTo|showToast)\\(|(?m:^\\s*(Page|Vant\\w*Component|Component|Behavior|App)\\(\\{)|getApp\\(\\)|this\\.setData\\()");
 
     public static boolean is(SourceModule m) {
         String path = "/" + m.path().replace('\\', '/');

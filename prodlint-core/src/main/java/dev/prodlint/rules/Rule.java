@@ -8,6 +8,14 @@ public interface Rule {
 
     void check(ModuleContext ctx, FindingSink sink);
 
+    /**
+     * False for a rule whose precision on real code is below the bar for the default set: it runs only
+     * when asked for ({@code --enable ID}).
+     */
+    default boolean enabledByDefault() {
+        return true;
+    }
+
     /** Text markers whose presence anywhere in the project the rule wants to know (see ProjectFacts). */
     default java.util.Set<String> projectMarkers() {
         return java.util.Set.of();

@@ -15,13 +15,20 @@ public final class RuleRegistry {
             new ConnectionLeakRule(), new ListenerLeakRule(),
             new dev.prodlint.rules.missingtransaction.MissingTransactionRule(), new MissingTimeoutRule(), new RetryStormRule(),
             new UnboundedGrowthRule(), new dev.prodlint.rules.unvalidatedwrite.UnvalidatedWriteRule(),
-            new dev.prodlint.rules.identityfromrequest.IdentityFromRequestRule(), new dev.prodlint.rules.swallowederror.SwallowedErrorRule());
+            new dev.prodlint.rules.identityfromrequest.IdentityFromRequestRule(), dev.prodlint.rules.swallowederror.SwallowedErrorRule.standard(),
+            dev.prodlint.rules.swallowederror.SwallowedErrorRule.experimental());
 
     private RuleRegistry() {
     }
 
+    /** Every rule, opt-in ones included (fixtures hold all of them to their expectations). */
     public static List<Rule> all() {
         return ALL;
+    }
+
+    /** The rules a scan runs unless told otherwise. */
+    public static List<Rule> defaults() {
+        return ALL.stream().filter(Rule::enabledByDefault).toList();
     }
 
     public static Optional<Rule> byId(String id) {

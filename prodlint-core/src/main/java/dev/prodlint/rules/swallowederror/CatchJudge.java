@@ -48,7 +48,7 @@ final class CatchJudge {
     /** Thrown types (or their messages) that answer a client error: the failure was the caller's. */
     private static final Pattern CLIENT_ERROR = Pattern.compile("(BadRequest|Unauthori[sz]ed|Unauthenticated|Forbidden|NotFound|Conflict|Unprocessable"
             + "|Validation|Invalid|IllegalArgument|NotAllowed|Denied|Authentication|TooManyRequests|PayloadTooLarge|PreconditionFailed|UserInput"
-            + "|ClientError|Param(eter)?Exception|ArgumentException|Parse\\w*Exception|\\w*ParseException)");
+            + "|ClientError|Param(eter)?Exception|ArgumentException|Parse\\w*Exception|\\w*ParseException|AccessException|AccessDenied|Auth\\w*Exception)");
     private static final Pattern CLIENT_STATUS = Pattern.compile("\\b(4\\d\\d|BAD_REQUEST|UNAUTHORIZED|FORBIDDEN|NOT_FOUND|CONFLICT"
             + "|UNPROCESSABLE_ENTITY|TOO_MANY_REQUESTS|PAYLOAD_TOO_LARGE|PRECONDITION_FAILED|badRequest|notFound|unauthorized|forbidden|conflict)\\b");
     /** Functions that close or stop something: failures there have nowhere to go. */
@@ -84,6 +84,7 @@ final class CatchJudge {
         if (outcome == Responses.Outcome.CLIENT_ERROR) return Optional.empty();
         if (reasonGiven(s)) return Optional.empty();
 
+        if (Snippets.compact(m, body).contains("process.exit(") || Snippets.compact(m, body).contains("System.exit(")) return Optional.empty();
         List<Call> logs = new ArrayList<>();
         List<Call> prints = new ArrayList<>();
         List<Call> others = new ArrayList<>();
@@ -137,16 +138,16 @@ final class CatchJudge {
     private Optional<Verdict> logs(CatchSite s, GuardedWork.Result work, List<Call> logs, boolean loggedWhole, boolean java, boolean io) {
         CaughtError err = s.error();
         if (loggedWhole) {
-            // every log of the error says nothing but the error
+            // every log says nothing but the error: a message in another line of the catch is context
             for (Call l : logs) {
-                if (err.use(l) == CaughtError.Use.WHOLE && !errorOnly(l, err)) return Optional.empty();
+                if (!errorOnly(l, err)) return Optional.empty();
             }
             Call l = logs.get(0);
             return Optional.of(new Verdict(Form.NO_CONTEXT, Snippets.nameRange(m, l), l, work, Snippets.code(m, l)));
         }
         for (Call l : logs) {
             if (err.use(l) == CaughtError.Use.MESSAGE) {
-                if (java && !broad(s)) return Optional.empty();
+                if (java && !broad(s) || diagnostic(l)) return Optional.empty();
                 return Optional.of(new Verdict(Form.STACK_DROPPED, Snippets.nameRange(m, l), l, work, Snippets.code(m, l)));
             }
         }
@@ -154,8 +155,8 @@ final class CatchJudge {
         // a specific exception caught by its type says what happened; only a broad catch loses it
         if (java && !broad(s)) return Optional.empty();
         if (!io || Reasons.ignoredName(err.name())) return Optional.empty();
-        // a debug note while the catch goes on to answer or handle the failure some other way is not the record of it
         Call l = logs.get(0);
+        if (diagnostic(l)) return Optional.empty();
         return Optional.of(new Verdict(Form.LOGGED_WITHOUT_ERROR, Snippets.nameRange(m, l), l, work, Snippets.code(m, l)));
     }
 
@@ -182,10 +183,10 @@ final class CatchJudge {
     private Optional<Verdict> interrupt(CatchSite s) {
         boolean[] handled = {false};
         s.body().walk(n -> {
-            if (n instanceof Call c && ("interrupt".equals(c.methodName()) || "currentThread".equals(c.methodName()) && false)) handled[0] = true;
+            if (n instanceof Call c && "interrupt".equals(c.methodName())) handled[0] = true;
             if (n instanceof Throw) handled[0] = true;
         });
-        if (handled[0] || inShutdownLoop(s)) return Optional.empty();
+        if (handled[0] || inShutdownLoop(s) || StopLoops.guarded(s.node())) return Optional.empty();
         return Optional.of(new Verdict(Form.INTERRUPT, s.at(), s.node(), GuardedWork.Result.NONE, null));
     }
 
@@ -237,8 +238,27 @@ final class CatchJudge {
         return true;
     }
 
+    private static final Pattern LOG_LEVEL = Pattern.compile("trace|debug|info|warn|warning|error|fatal|severe");
+    private static final Pattern LOG_HOLDER = Pattern.compile("(?i)\\w*(log|logs|logger|loggers|logutil|logutils)");
+
     private boolean isLog(Call c) {
-        return ctx.calls().classify(c).map(x -> x.is(Role.LOG)).orElse(false);
+        if (ctx.calls().classify(c).map(x -> x.is(Role.LOG)).orElse(false)) return true;
+        // a logger kept in a holder class: Loggers.AUTH.error(...), LogUtil.FATAL_LOG.error(...)
+        if (c.methodName() == null || !LOG_LEVEL.matcher(c.methodName()).matches()) return false;
+        Expr r = c.receiver() == null ? null : c.receiver().unwrap();
+        if (!(r instanceof Member mem)) return false;
+        Expr root = mem.object() == null ? null : mem.object().unwrap();
+        return root instanceof Name n && LOG_HOLDER.matcher(n.id()).matches() || mem.property() != null && mem.property().matches("(?i)\\w*log(ger)?");
+    }
+
+    /** A debug or trace line, or one under {@code isDebugEnabled()}: a deliberate terse diagnostic, not the record of a failure. */
+    private static boolean diagnostic(Call log) {
+        if (log.methodName() != null && log.methodName().matches("debug|trace|fine|finer|finest|verbose")) return true;
+        for (Node p = log.parent(); p != null && !(p instanceof FunctionDecl); p = p.parent()) {
+            if (p instanceof dev.prodlint.model.stmt.If i && i.condition() instanceof Call cc && cc.methodName() != null
+                    && cc.methodName().matches("is(Debug|Trace)Enabled")) return true;
+        }
+        return false;
     }
 
     private static boolean isPrint(Call c) {

@@ -24,9 +24,16 @@ final class CaughtError {
             "code", "getCode", "status", "statusCode", "name", "getErrorCode", "errno", "detail", "reason", "response", "data", "errors");
 
     private final Name param;
+    /** Names destructured from the error ({@code ({ message }) => ...}): parts of it, never the whole. */
+    private final java.util.Set<String> parts = new java.util.HashSet<>();
 
     CaughtError(Expr param) {
         this.param = param instanceof Name n ? n : null;
+        if (param instanceof dev.prodlint.model.expr.ObjectLit pattern) {
+            pattern.walk(x -> {
+                if (x instanceof Name nm) parts.add(nm.id());
+            });
+        }
     }
 
     boolean bound() {
@@ -38,6 +45,7 @@ final class CaughtError {
     }
 
     boolean isRef(Node n) {
+        if (!parts.isEmpty() && n instanceof Name part && parts.contains(part.id()) && !(part.parent() instanceof dev.prodlint.model.expr.Property)) return true;
         if (param == null || !(n instanceof Name nm) || nm == param) return false;
         if (nm.symbol() != null && param.symbol() != null) return nm.symbol() == param.symbol();
         return nm.id().equals(param.id());
@@ -45,7 +53,7 @@ final class CaughtError {
 
     List<Name> refs(Node region) {
         List<Name> out = new ArrayList<>();
-        if (param == null || region == null) return out;
+        if (param == null && parts.isEmpty() || region == null) return out;
         region.walk(n -> {
             if (isRef(n)) out.add((Name) n);
         });
@@ -63,7 +71,8 @@ final class CaughtError {
     }
 
     /** How one reference is used, looking up to {@code root}. */
-    private static Use useOf(Name ref, Node root) {
+    private Use useOf(Name ref, Node root) {
+        if (param == null || !ref.id().equals(param.id())) return Use.MESSAGE;
         Node child = ref;
         Node p = ref.parent();
         while (p != null && child != root) {

@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
  * page, not a script run by hand, not build tooling. Tests never reach the rules.
  */
 final class ServerCode {
-    private static final Pattern NOT_SERVER = Pattern.compile("(^|/)(scripts?|seeds?|seeders?|migrations?|bin|tools?|cli|e2e|cypress"
+    private static final Pattern NOT_SERVER = Pattern.compile("(^|/)(scripts?|seeds?|seeders?|migrations?|bin|tools?|cli|extra|e2e|cypress"
             + "|playwright|mocks?|benchmarks?|bench|docs?|stories|storybook|codegen|generated|\\.husky|demos?|[\\w-]+-demos?(-[\\w-]+)?"
             + "|[\\w-]*(acceptance|integration|system|load|perf|smoke)[-_]?tests?)/|(AT|IT|Tests?|Demo)\\.java$"
             + "|(^|/)[^/]*\\.(config|conf|setup)\\.[cm]?[jt]s$|(^|/)(gulpfile|gruntfile|webpack|rollup|vite|jest|vitest|babel|eslint)[^/]*$");
@@ -29,6 +29,10 @@ final class ServerCode {
         String path = m.path().replace('\\', '/');
         if (NOT_SERVER.matcher(path).find() || dev.prodlint.engine.FileWalker.isTest(path)) return false;
         if (m.language() == Language.JAVA) return !path.contains("/android/") && !m.text().content().contains("import android.");
+        // command-line tools
+        for (dev.prodlint.model.Import i : m.imports()) {
+            if (i.module().startsWith("@oclif/") || i.module().equals("commander") || i.module().equals("yargs") || i.module().equals("readline")) return false;
+        }
         return !BrowserCode.is(m);
     }
 }
