@@ -68,7 +68,7 @@ class SwallowedErrorMessagesTest {
 
     @Test
     void aRethrowAfterLoggingOnlyTheMessageSaysTheStackIsLost() {
-        List<Finding> f = check(Language.JAVA, """
+        List<Finding> f = experimental(Language.JAVA, """
                 import org.slf4j.Logger;
                 import org.slf4j.LoggerFactory;
                 import org.springframework.jdbc.core.JdbcTemplate;
@@ -119,8 +119,8 @@ class SwallowedErrorMessagesTest {
                     }
                 }
                 """;
-        assertThat(check(Language.JAVA, body.formatted("// keep polling"))).singleElement()
+        assertThat(experimental(Language.JAVA, body.formatted("// keep polling"))).singleElement()
                 .satisfies(x -> assertThat(x.message()).contains("InterruptedException"));
-        assertThat(check(Language.JAVA, body.formatted("Thread.currentThread().interrupt(); return;"))).isEmpty();
+        assertThat(experimental(Language.JAVA, body.formatted("Thread.currentThread().interrupt(); return;"))).isEmpty();
     }
 }

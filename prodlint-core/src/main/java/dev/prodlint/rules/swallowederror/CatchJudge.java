@@ -39,7 +39,7 @@ final class CatchJudge {
             + "|AccessDenied|InvalidDefinition|PatternSyntax|ArithmeticException|Instantiation|IllegalAccess|InvocationTarget|Unsupported\\w*"
             + "|InputMismatch|DateTime|Mail\\w*Parse|AddressException|Encoding|\\w*BadRequest\\w*|\\w*Unauthori[sz]ed\\w*|\\w*Forbidden\\w*"
             + "|\\w*AlreadyExists?\\w*|\\w*AlreadyOwned\\w*|\\w*Exists|NullPointer|IncorrectResultSize\\w*|NoNode\\w*|NoSuch\\w*"
-            + "|\\w*DoesNotExist\\w*|\\w*NotExist\\w*|CallNotPermitted|\\w*QuotaExceeded\\w*|\\w*LimitExceeded\\w*|\\w*Timeout\\w*)(Exception|Error)?$");
+            + "|\\w*DoesNotExist\\w*|\\w*NotExist\\w*|CallNotPermitted|BadPadding|IllegalBlockSize|AEADBadTag|\\w*QuotaExceeded\\w*|\\w*LimitExceeded\\w*|\\w*Timeout\\w*)(Exception|Error)?$");
     /** Failures of I/O: catching one says the guarded code talks to a database, a service or a broker. */
     private static final Pattern IO_FAILURE = Pattern.compile("^(\\w*IOException|\\w*SQLException"
             + "|\\w*DataAccessException|ExecutionException|\\w*RestClient\\w*Exception|\\w*MessagingException"
@@ -69,6 +69,7 @@ final class CatchJudge {
         boolean java = m.language() == Language.JAVA;
         if (java && s.types().stream().anyMatch(t -> t.simpleName().equals("InterruptedException"))) return interrupt(s);
         if (java && !s.types().isEmpty() && s.types().stream().allMatch(t -> EXPECTED.matcher(t.simpleName()).matches())) return Optional.empty();
+        if (!java && unreachable(s)) return Optional.empty();
         GuardedWork.Result work = GuardedWork.of(ctx, s.guarded());
         // catching a database, network or messaging failure says the guarded code does I/O: enough to judge how it is logged
         // a promise that can reject is asynchronous work: I/O, unless it is something benign
@@ -76,6 +77,13 @@ final class CatchJudge {
             work = new GuardedWork.Result(GuardedWork.Kind.REAL, null, "`" + Snippets.code(m, s.guarded()) + "`");
         }
         boolean io = work.kind() == GuardedWork.Kind.REAL || java && ioFailure(s);
+        // without I/O in the try, what fails is the code's own logic, a lookup or a conversion: the stack is
+        // in the next crash report anyway, and a catch there is usually a fallback
+        if (!io) return Optional.empty();
+        // a call into this file's method that catches everything itself: this catch is a second net
+        if (onlyCallsGuarded(s.guarded())) return Optional.empty();
+        // a probe or a validator: its failure, in words, is its answer
+        if (predicate(s.function()) || validator(s.function())) return Optional.empty();
         if (work.kind() == GuardedWork.Kind.BENIGN || work.kind() == GuardedWork.Kind.NONE) return Optional.empty();
         if (s.handlerRef() != null) return handlerRef(s, work);
         Node body = s.body();
@@ -110,7 +118,7 @@ final class CatchJudge {
             if (use == CaughtError.Use.WHOLE || loggedWhole) return Optional.empty();
             Expr v = t.value().unwrap();
             if (!(v instanceof New) && !(v instanceof Call)) return Optional.empty();
-            if (clientError(v) || decidedOn(t, err, body)) return Optional.empty();
+            if (clientError(v) || decidedOn(t, err, body) || sameType(v, s)) return Optional.empty();
             boolean loggedText = logs.stream().anyMatch(l -> err.use(l) == CaughtError.Use.MESSAGE);
             return Optional.of(new Verdict(Form.CAUSE_DROPPED, t.range(), t, work,
                     thrownName(v) + (use == CaughtError.Use.MESSAGE ? "|message" : loggedText ? "|logged-text" : "")));
@@ -129,7 +137,11 @@ final class CatchJudge {
         if (err.use(body) != CaughtError.Use.NONE || !others.isEmpty()) return Optional.empty();
         if (Reasons.ignoredName(err.name())) return Optional.empty();
         if (work.kind() != GuardedWork.Kind.REAL) return Optional.empty();
-        if (outcome == Responses.Outcome.SERVER_ERROR) return Optional.of(new Verdict(Form.FAILURE_UNLOGGED, s.at(), s.node(), work, null));
+        if (outcome == Responses.Outcome.SERVER_ERROR || outcome == Responses.Outcome.FAILURE) {
+            // a probe (testSetup, checkHealth) answering its failure is doing its job
+            if (predicate(s.function())) return Optional.empty();
+            return Optional.of(new Verdict(Form.FAILURE_UNLOGGED, s.at(), s.node(), work, outcome == Responses.Outcome.FAILURE ? "failure" : "500"));
+        }
         String how = answersAsSuccess(body, outcome);
         if (how == null || how.startsWith("returns") && predicate(s.function())) return Optional.empty();
         return Optional.of(new Verdict(Form.DISCARDED, s.at(), s.node(), work, how));
@@ -185,6 +197,8 @@ final class CatchJudge {
         s.body().walk(n -> {
             if (n instanceof Call c && "interrupt".equals(c.methodName())) handled[0] = true;
             if (n instanceof Throw) handled[0] = true;
+            // kept for later: caught = ex; ... throw caught
+            if (n instanceof dev.prodlint.model.expr.Assign a && s.error().isRef(a.value() == null ? null : a.value().unwrap())) handled[0] = true;
         });
         if (handled[0] || inShutdownLoop(s) || StopLoops.guarded(s.node())) return Optional.empty();
         return Optional.of(new Verdict(Form.INTERRUPT, s.at(), s.node(), GuardedWork.Result.NONE, null));
@@ -192,10 +206,15 @@ final class CatchJudge {
 
     /** A catch that ends the thread's work (returns out of run(), breaks the loop) has obeyed the interrupt. */
     private boolean inShutdownLoop(CatchSite s) {
-        // the last thing a thread's body does: ending it is obeying the interrupt
+        // the last thing a thread's body does: ending it is obeying the interrupt (straight-line code may follow)
         if (s.node().parent() instanceof Try t && t.parent() instanceof Block outer && outer.parent() instanceof FunctionDecl fn
-                && outer.statements().get(outer.statements().size() - 1) == t
-                && (fn.kind() == FunctionDecl.Kind.LAMBDA || fn.kind() == FunctionDecl.Kind.ARROW || "run".equals(fn.name()) || "call".equals(fn.name()))) return true;
+                && (fn.kind() == FunctionDecl.Kind.LAMBDA || fn.kind() == FunctionDecl.Kind.ARROW || "run".equals(fn.name()) || "call".equals(fn.name())
+                    || fn.name() != null && fn.name().matches("execute(Internal)?") && fn.owner() != null
+                    && fn.owner().interfaces().stream().anyMatch(it -> it.simpleName().matches("Job|Runnable|Callable|StatefulJob"))
+                    || fn.owner() != null && fn.owner().superclass() != null && fn.owner().superclass().simpleName().equals("QuartzJobBean"))) {
+            List<Stmt> after = outer.statements().subList(outer.statements().indexOf(t) + 1, outer.statements().size());
+            if (after.stream().noneMatch(st -> st instanceof dev.prodlint.model.stmt.Loop || Snippets.compact(m, st).matches(".*(sleep|await|wait|join|take|poll)\\(.*"))) return true;
+        }
         if (!(s.body() instanceof Block b) || b.statements().isEmpty()) return false;
         Stmt last = b.statements().get(b.statements().size() - 1);
         if (last instanceof Jump j && j.kind() == Jump.Kind.BREAK) return true;
@@ -204,6 +223,25 @@ final class CatchJudge {
             return f != null && "run".equals(f.name());
         }
         return false;
+    }
+
+    private static boolean onlyCallsGuarded(Node guarded) {
+        if (!(guarded instanceof Block b) || b.statements().size() != 1) return false;
+        Stmt only = b.statements().get(0);
+        Expr e = only instanceof ExprStmt es ? es.expr() : only instanceof Return r ? r.value() : only instanceof dev.prodlint.model.stmt.VarDecl ? null : null;
+        if (e instanceof dev.prodlint.model.expr.Assign a) e = a.value();
+        if (e == null || !(e.unwrap() instanceof Call c)) return false;
+        FunctionDecl callee = dev.prodlint.analysis.LocalFunctions.callee(c);
+        if (callee == null || callee.body() == null) return false;
+        return callee.body().statements().stream().anyMatch(st -> st instanceof Try t && t.catches().stream().anyMatch(dev.prodlint.model.stmt.Catch::catchesAll))
+                && callee.body().statements().stream().allMatch(st -> st instanceof Try || st instanceof Return || st instanceof dev.prodlint.model.stmt.VarDecl);
+    }
+
+    /** {@code try { return this.svc.load(id) } catch ...} in an async function: a rejection is returned, not thrown here. */
+    private static boolean unreachable(CatchSite s) {
+        if (!(s.node().parent() instanceof Try t) || t.body().statements().size() != 1) return false;
+        FunctionDecl f = s.function();
+        return f != null && f.isAsync() && t.body().statements().get(0) instanceof Return r && r.value() instanceof Call;
     }
 
     /** Everything, or an I/O failure: a catch that cannot know what went wrong without the error. */
@@ -274,6 +312,12 @@ final class CatchJudge {
         return p instanceof ExprStmt;
     }
 
+    /** A narrow checked exception rethrown as its own type with a new message ({@code throw new BadPaddingException("...")}): many such types take no cause. */
+    private static boolean sameType(Expr thrown, CatchSite s) {
+        return thrown instanceof New nw && nw.type() != null && s.types().stream().anyMatch(t -> t.simpleName().equals(nw.type().simpleName())
+                && !t.simpleName().matches("Exception|RuntimeException|Throwable|Error"));
+    }
+
     /** The throw sits under an {@code if} that tests the error ({@code if (err.code === 'ER_DUP_ENTRY')}): a known case, translated on purpose. */
     private static boolean decidedOn(Throw t, CaughtError err, Node body) {
         for (Node p = t.parent(); p != null && p != body; p = p.parent()) {
@@ -282,11 +326,25 @@ final class CatchJudge {
         return false;
     }
 
+    private static final Pattern VALIDATOR = Pattern.compile("^(assert|validate|ensure|guard|verify|check)[A-Z_]\\w*$|^test\\w*|(?i)^\\w*connection$");
+
+    private static boolean validator(FunctionDecl f) {
+        for (FunctionDecl g = f; g != null; g = g.enclosingFunction()) {
+            if (g.name() != null) return VALIDATOR.matcher(g.name()).matches();
+        }
+        return false;
+    }
+
+    /** Error codes and messages that say the input was wrong: {@code code: "bad_request"}, {@code INVALID_PARAMETER}, {@code '[[error:invalid-data]]'}. */
+    private static final Pattern CLIENT_TEXT = Pattern.compile("(?i)(bad[_-]?request|invalid|unauthori[sz]ed|unauthenticated|forbidden"
+            + "|not[_-]?found|conflict|unprocessable|validation|too[_-]?many[_-]?requests|denied|not[_-]?allowed"
+            + "|不存在|找不到|不能为空|格式|非法|无效|已存在|不正确)");
+
     private boolean clientError(Expr thrown) {
         String text = Snippets.compact(m, thrown);
         String type = thrownName(thrown);
         // the type, an error code or the message says the caller was wrong: NotFoundException, ErrorCodes.TokenInvalid, 'Invalid token'
-        return CLIENT_ERROR.matcher(type).find() || CLIENT_STATUS.matcher(text).find() || CLIENT_ERROR.matcher(text).find();
+        return CLIENT_ERROR.matcher(type).find() || CLIENT_STATUS.matcher(text).find() || CLIENT_TEXT.matcher(text).find();
     }
 
     private String thrownName(Expr v) {
@@ -334,7 +392,7 @@ final class CatchJudge {
     }
 
     /** is*, has*, check*, exists*, ping, health checks: answering false when the probe fails is the point. */
-    private static final Pattern PREDICATE = Pattern.compile("^(is|has|can|check|exists?|test|verify|validate|ping|probe|try)[A-Z_]\\w*$|(?i)^\\w*(health|alive|ping|available|reachable|exists)\\w*$");
+    private static final Pattern PREDICATE = Pattern.compile("^(is|has|can|check|exists?|test|verify|validate|ping|probe|try)[A-Z_]\\w*$|^\\w*(Health|Alive|Ping|Available|Reachable|Exists)([A-Z]\\w*)?$|^(health|alive|ping|available|reachable)([A-Z]\\w*)?$");
 
     private static boolean predicate(FunctionDecl f) {
         for (FunctionDecl g = f; g != null; g = g.enclosingFunction()) {

@@ -78,11 +78,18 @@ final class FloatingCalls {
             }
         }
         Call io = base;
+        // MikroORM stages entities synchronously (persist, assign, remove); knex builders mutate a query awaited later
+        if (io.methodName() != null && io.methodName().matches("persist|assign|remove|merge|increment|decrement|where\\w*|andWhere|orWhere")
+                && !(io.receiver() != null && io.receiver().unwrap() instanceof Call)) {
+            if (!io.methodName().matches("increment|decrement") || io.receiver() != null && io.receiver().unwrap() instanceof Name) return Optional.empty();
+        }
         Optional<CallClassifier.CallMatch> match = ctx.calls().classify(io);
-        boolean guessedModel = match.map(x -> x.hinted() && x.typeId().equals("orm#ModelClass")).orElse(false);
-        Optional<DbOp> op = guessedModel && !ModelClasses.isModel(io) ? Optional.empty() : ctx.db().ops().of(io).filter(o -> !o.isControl());
+        // a guess from names alone (Sentry.metrics.count(), Metrics.increment()) needs the receiver to look like data access
+        boolean guessed = match.map(x -> x.hinted() && x.typeId().startsWith("orm#")).orElse(false)
+                && !ModelClasses.isModel(io) && !DATA_ROOT.matcher(String.valueOf(rootName(io))).matches();
+        Optional<DbOp> op = guessed ? Optional.empty() : ctx.db().ops().of(io).filter(o -> !o.isControl());
         // cache writes are fire-and-forget by design in most services: not reported (precision first)
-        boolean ioCall = op.isPresent() || match.map(x -> GuardedWork.io(x) && x.method().role() != Role.CACHE_WRITE).orElse(false);
+        boolean ioCall = op.isPresent() || !guessed && match.map(x -> GuardedWork.io(x) && x.method().role() != Role.CACHE_WRITE).orElse(false);
         if (!ioCall) {
             FunctionDecl local = LocalFunctions.callee(io);
             if (local == null || !local.isAsync() || local.body() == null || io.isWithin(local)) return Optional.empty();
@@ -136,6 +143,8 @@ final class FloatingCalls {
                 any = true;
                 continue;
             }
+            // a guard that logs and leaves: if (!this.client.isReady) { logger.warn(...); return }
+            if (s instanceof dev.prodlint.model.stmt.If i && quiet(i)) continue;
             // declarations and logging around the guarded work cannot fail in practice
             if (s instanceof dev.prodlint.model.stmt.VarDecl || s instanceof Return r && (r.value() == null || !(r.value() instanceof Call))) continue;
             if (s instanceof ExprStmt es && es.expr() instanceof Call c && c.methodName() != null
@@ -143,6 +152,15 @@ final class FloatingCalls {
             return false;
         }
         return any;
+    }
+
+    private static boolean quiet(dev.prodlint.model.stmt.If i) {
+        boolean[] loud = {false};
+        i.walk(n -> {
+            if (n instanceof Call c && !(c.methodName() != null && c.methodName().matches("debug|info|trace|warn|log|error"))
+                    && !c.isWithin(i.condition())) loud[0] = true;
+        });
+        return !loud[0];
     }
 
     /** {@code () -> doWork()} where doWork is a method of this file that catches everything. */
@@ -165,6 +183,14 @@ final class FloatingCalls {
             e = c.callee() instanceof Member mem && mem.object() != null ? mem.object().unwrap() : null;
         }
         return out;
+    }
+
+    private static final Pattern DATA_ROOT = Pattern.compile("(?i)(prisma|db|database|tx|trx|knex|orm|em|entityManager|manager|dataSource|\\w*repo(sitory)?|\\w*Repository)");
+
+    private static String rootName(Call c) {
+        Expr e = c.receiver() == null ? null : c.receiver().unwrap();
+        while (e instanceof Member m && m.object() != null) e = m.object().unwrap();
+        return e instanceof Name n ? n.id() : e instanceof dev.prodlint.model.expr.This ? "this" : null;
     }
 
     private static final Pattern CALLBACK = Pattern.compile("(?i)cb|callback|done|next|fn|handler|\\w*callback");

@@ -36,7 +36,7 @@ final class GuardedWork {
     }
 
     private static final Set<Role> IO = EnumSet.of(Role.DB_QUERY, Role.DB_WRITE, Role.MANAGED_QUERY, Role.HTTP_REQUEST, Role.MESSAGE_SEND,
-            Role.TRANSACTION, Role.TRANSACTION_COMMIT, Role.ACQUIRE);
+            Role.TRANSACTION, Role.TRANSACTION_COMMIT);
 
     /** Calls whose failure is an expected answer: parse, convert, decode, detect, clean up, wait. */
     private static final Pattern BENIGN = Pattern.compile("(?i)^(parse\\w*|JSON|stringify|valueOf|fromString|of|decode\\w*|encode\\w*|atob|btoa"
@@ -67,14 +67,24 @@ final class GuardedWork {
         List<Call> calls = new ArrayList<>();
         boolean[] news = {false};
         Await[] query = {null};
+        // an inner try that catches everything and does not rethrow has handled its own calls
+        List<Node> handled = new ArrayList<>();
         region.walk(n -> {
-            if (n instanceof Call c) calls.add(c);
+            if (n != region && n instanceof dev.prodlint.model.stmt.Try t && t.catches().stream().anyMatch(dev.prodlint.model.stmt.Catch::catchesAll)
+                    && t.catches().stream().noneMatch(k -> containsThrow(k.body()))) handled.add(t.body());
+        });
+        region.walk(n -> {
+            if (n instanceof Call c && handled.stream().noneMatch(c::isWithin)) calls.add(c);
             // await sql`...`, await prisma.$executeRaw`...`: a tagged template sent to the database
             else if (n instanceof Await a && a.operand().unwrap() instanceof dev.prodlint.model.expr.Template t && t.tag() != null && query[0] == null) query[0] = a;
             else if (n instanceof New nw && nw.type() != null && !BENIGN.matcher(nw.type().simpleName()).matches()
                     && !IN_MEMORY.matcher(nw.type().simpleName()).matches()) news[0] = true;
         });
         if (query[0] != null) return new Result(Kind.REAL, null, "`" + dev.prodlint.rules.Snippets.code(ctx.module(), query[0].operand()) + "`");
+        // require('./ee/licence') or import('pdf-lib') in the try: feature detection
+        if (calls.stream().anyMatch(c -> c.callee() instanceof Name n && (n.id().equals("require") || n.id().equals("import")))) {
+            return new Result(Kind.BENIGN, null, null);
+        }
         // name the call the models know first: the database statement, not the builder that made its client
         for (Call c : calls) {
             if (strong(ctx, c)) return new Result(Kind.REAL, c, what(ctx, c));
@@ -99,25 +109,27 @@ final class GuardedWork {
     /** Work the API models know for I/O: a database statement, an HTTP request, a message. */
     private static boolean strong(ModuleContext ctx, Call c) {
         String name = c.methodName();
+        if (IN_MEMORY_WRITE.matcher(Snippets0.callee(ctx, c)).matches()) return false;
         if (name == null || BENIGN.matcher(name).matches() || innerOfModelled(ctx, c)) return false;
         Optional<CallClassifier.CallMatch> match = ctx.calls().classify(c);
         if (match.isPresent() && match.get().hinted() && match.get().typeId().equals("orm#ModelClass")) return ModelClasses.isModel(c);
-        if (match.isPresent()) return io(match.get()) && !BENIGN_IO.matcher(name).matches();
+        if (match.isPresent()) return io(match.get()) && match.get().method().role() != Role.CACHE_WRITE && !BENIGN_IO.matcher(name).matches();
         return match.isEmpty() && DbOps.isChainTop(c) && ctx.db().ops().of(c).filter(op -> !op.isControl()).isPresent();
     }
 
     private static Kind kindOf(ModuleContext ctx, Call c, int depth) {
         String name = c.methodName();
         if (name == null) return Kind.UNKNOWN;
-        if (BENIGN.matcher(name).matches() || LOCAL_DISK.matcher(String.valueOf(receiverName(c))).matches()) return Kind.BENIGN;
+        if (BENIGN.matcher(name).matches() || LOCAL_DISK.matcher(String.valueOf(receiverName(c))).matches()
+                || IN_MEMORY_WRITE.matcher(Snippets0.callee(ctx, c)).matches()) return Kind.BENIGN;
         // redisTemplate.opsForValue().get(key): the chain is judged by the call the models know
         if (innerOfModelled(ctx, c)) return Kind.NONE;
         Optional<CallClassifier.CallMatch> match = ctx.calls().classify(c);
         if (match.isPresent()) {
             Role r = match.get().method().role();
             if (r == Role.LOG || r == Role.NO_THROW || r == Role.RELEASE || r == Role.SLEEP) return Kind.NONE;
-            // a failed cache read is a miss: the fallback is the answer
-            if (r == Role.CACHE_READ || r == Role.CACHE_LOAD) return Kind.BENIGN;
+            // a cache is best effort: a failed read is a miss, a failed write a later miss; a lock has its fallback
+            if (r == Role.CACHE_READ || r == Role.CACHE_LOAD || r == Role.CACHE_WRITE || r == Role.LOCK) return Kind.BENIGN;
             if (io(match.get()) && !BENIGN_IO.matcher(name).matches()) return Kind.REAL;
         }
         boolean guessedModel = match.isPresent() && match.get().hinted() && match.get().typeId().equals("orm#ModelClass");
@@ -137,6 +149,7 @@ final class GuardedWork {
         // a Java bean's collaborators are injected fields typed by what they are: MailingListClient, SessionStore
         String type = declaredType(c);
         if (type != null && SERVICE_LIKE.matcher(type).matches() && !ACCESSOR.matcher(name).matches()) return Kind.REAL;
+        if (ctx.module().language() == Language.JAVA && injected(c) && !ACCESSOR.matcher(name).matches()) return Kind.REAL;
         // in TypeScript/JavaScript an awaited call is I/O
         if (ctx.module().language() != Language.JAVA && c.parent() instanceof Await && local == null) return Kind.REAL;
         if (PLAIN.matcher(name).matches()) return Kind.BENIGN;
@@ -167,6 +180,21 @@ final class GuardedWork {
             + "|Integer|Long|Boolean|Object|Atomic\\w*|Class|Pattern|Optional|\\w*Lock|CountDownLatch|Semaphore|Random|Date|\\w*Date\\w*"
             + "|BigDecimal|Iterator|Stream|\\w*\\[\\]|int|long|boolean)$");
 
+    /**
+     * The receiver is an injected collaborator: a field of a project type (not a JDK value), final and
+     * never initialised in place (set by the constructor) or annotated {@code @Autowired}/{@code @Resource}/{@code @Inject}.
+     */
+    private static boolean injected(Call c) {
+        Expr r = c.receiver() == null ? null : c.receiver().unwrap();
+        String name = r instanceof Name n && n.symbol() != null && n.symbol().kind() == dev.prodlint.model.Symbol.Kind.FIELD ? n.id()
+                : r instanceof Member m && m.object() instanceof This ? m.property() : null;
+        if (name == null) return false;
+        dev.prodlint.model.FieldDecl f = dev.prodlint.analysis.TypeOracle.enclosingField(c, name);
+        if (f == null || f.type() == null || f.isStatic() || PLAIN_TYPE.matcher(f.type().simpleName()).matches()) return false;
+        boolean wired = f.annotations().stream().anyMatch(a -> a.simpleName().matches("Autowired|Resource|Inject|DubboReference|Reference"));
+        return wired || f.modifiers().contains("final") && f.initializer() == null;
+    }
+
     /** The declared type of the receiver when it is a field, parameter or local: {@code MailingListClient}. */
     private static String declaredType(Call c) {
         Expr r = c.receiver() == null ? null : c.receiver().unwrap();
@@ -177,6 +205,19 @@ final class GuardedWork {
         }
         return s == null || s.declaredType() == null ? null : s.declaredType().simpleName();
     }
+
+    private static boolean containsThrow(Node n) {
+        boolean[] hit = {false};
+        n.walk(x -> {
+            if (x instanceof dev.prodlint.model.stmt.Throw) hit[0] = true;
+        });
+        return hit[0];
+    }
+
+    /** Encoders and formatters that write to memory: ImageIO.write(img, "png", bytes), Base64, date formats, fastjson. */
+    private static final Pattern IN_MEMORY_WRITE = Pattern.compile("^(ImageIO\\.write|Base64\\.\\w+|\\w*Base64\\w*\\.\\w+|\\w*[dD]ateFormat\\.format|JSON(Object|Array)?\\.\\w+"
+            + "|JSONUtil\\.\\w+|BeanUtils?\\.\\w+|\\w*(QRCode|Qrcode|Captcha)\\w*\\.\\w+|MessageDigest\\.\\w+|\\w*Cipher\\.\\w+|SecurityUtils\\.\\w+"
+            + "|SecurityContextHolder\\.\\w+|RequestContextHolder\\.\\w+|SpringContextUtils\\.\\w+|SpringUtils\\.\\w+)$");
 
     /** Local files: failing to read or delete one is answered by the fallback. */
     private static final Pattern LOCAL_DISK = Pattern.compile("^(Files|FileUtils|FileUtil|fs|fsp|fsPromises|File|path|Paths|IOUtils|FileSystemUtils)$");
@@ -202,6 +243,14 @@ final class GuardedWork {
         if (r instanceof Member m && m.property() != null) return m.property();
         if (r instanceof This) return null;
         return null;
+    }
+
+    /** The callee as written, compact: {@code ImageIO.write}. */
+    private static final class Snippets0 {
+        static String callee(ModuleContext ctx, Call c) {
+            String t = dev.prodlint.rules.Snippets.compact(ctx.module(), c.callee());
+            return t.length() > 80 ? "" : t;
+        }
     }
 
     private static String what(ModuleContext ctx, Call c) {

@@ -18,9 +18,12 @@ final class Messages {
         String work = v.work() != null && v.work().what() != null ? v.work().what() : "the work in the `try`";
         return switch (v.form()) {
             case DISCARDED -> "This catch " + v.detail() + " when " + work + " fails, without logging or rethrowing the error: "
-                    + "the failure vanishes and the caller is told it worked.";
-            case FAILURE_UNLOGGED -> "This catch answers with a server error when " + work + " fails but never logs the error or passes it on: "
-                    + "the client sees a 500 and the logs hold nothing about why.";
+                    + "the failure vanishes, and no log says it happened or why.";
+            case FAILURE_UNLOGGED -> "500".equals(v.detail())
+                    ? "This catch answers with a server error when " + work + " fails but never logs the error or passes it on: "
+                    + "the client sees a 500 and the logs hold nothing about why."
+                    : "This catch answers with a failure when " + work + " fails but never logs the error or passes it on: "
+                    + "the caller is told it failed, and the logs hold nothing about why.";
             case LOGGED_WITHOUT_ERROR -> "`" + v.detail() + "` logs that " + work + " failed but not the error itself: the cause and the "
                     + "stack trace are lost.";
             case STACK_DROPPED -> "`" + v.detail() + "` logs only the error's text: its stack trace, the pointer to the failing line, is "

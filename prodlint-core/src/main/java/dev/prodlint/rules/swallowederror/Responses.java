@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
  * error (4xx: the caller's fault, its cause not needed) or a server error.
  */
 final class Responses {
-    enum Outcome { NONE, SUCCESS, CLIENT_ERROR, SERVER_ERROR, UNKNOWN }
+    enum Outcome { NONE, SUCCESS, CLIENT_ERROR, SERVER_ERROR, FAILURE, UNKNOWN }
 
     private static final Set<String> SENDERS = Set.of("json", "send", "status", "sendStatus", "end", "redirect", "render", "code",
             "jsonp", "sendFile", "header", "set", "type");
@@ -60,7 +60,7 @@ final class Responses {
             if (n instanceof Call c && isResponse(c) && !(c.parent() instanceof Member pm && pm.object() == c)) seen.add(judge(c, m.text().slice(c.range())));
             else if (n instanceof ObjectLit obj && !(obj.parent() instanceof Call pc && isResponse(pc))) seen.add(judgeObject(obj));
         });
-        for (Outcome o : new Outcome[] {Outcome.CLIENT_ERROR, Outcome.SERVER_ERROR, Outcome.SUCCESS, Outcome.UNKNOWN}) {
+        for (Outcome o : new Outcome[] {Outcome.CLIENT_ERROR, Outcome.SERVER_ERROR, Outcome.FAILURE, Outcome.SUCCESS, Outcome.UNKNOWN}) {
             if (seen.contains(o)) return o;
         }
         return Outcome.NONE;
@@ -106,8 +106,9 @@ final class Responses {
             String key = p.key();
             String v = p.value().unwrap() instanceof Literal l ? l.value() : null;
             if ((key.equals("success") || key.equals("ok")) && "true".equals(v)) return Outcome.SUCCESS;
-            if ((key.equals("success") || key.equals("ok")) && "false".equals(v)) return Outcome.SERVER_ERROR;
-            if ((key.equals("error") || key.equals("errors")) && !"null".equals(v) && !"undefined".equals(v)) return Outcome.SERVER_ERROR;
+            // a failure in the body of a 2xx answer: the caller is told, the cause is not recorded
+            if ((key.equals("success") || key.equals("ok")) && "false".equals(v)) return Outcome.FAILURE;
+            if ((key.equals("error") || key.equals("errors")) && !"null".equals(v) && !"undefined".equals(v)) return Outcome.FAILURE;
             if ((key.equals("status") || key.equals("statusCode") || key.equals("code")) && v != null && v.matches("[45]\\d\\d")) {
                 return v.startsWith("4") ? Outcome.CLIENT_ERROR : Outcome.SERVER_ERROR;
             }
