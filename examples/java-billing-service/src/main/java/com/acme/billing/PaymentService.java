@@ -42,8 +42,8 @@ public class PaymentService {
     }
 
     /**
-     * Marks an invoice disputed. When the update fails, the log keeps only the message and the new
-     * exception has no cause: the SQL state, the driver's stack and the real reason are gone.
+     * Marks an invoice disputed. When the update fails, the stack trace goes to stderr, outside the
+     * logs and their request ids, and the caller goes on as if the invoice were disputed.
      */
     public void markDisputed(long invoiceId) {
         try (Connection conn = dataSource.getConnection();
@@ -51,8 +51,7 @@ public class PaymentService {
             ps.setLong(1, invoiceId);
             ps.executeUpdate();
         } catch (SQLException e) {
-            log.error("could not mark invoice {} disputed: {}", invoiceId, e.getMessage());
-            throw new IllegalStateException("dispute failed for invoice " + invoiceId);
+            e.printStackTrace();
         }
     }
 

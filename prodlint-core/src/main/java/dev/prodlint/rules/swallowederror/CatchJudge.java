@@ -29,32 +29,6 @@ import java.util.regex.Pattern;
 
 /** Decides what, if anything, is wrong with one catch. One verdict per catch: the worst loss. */
 final class CatchJudge {
-    /** Caught types that are expected outcomes, answered by a fallback or translated on purpose. */
-    private static final Pattern EXPECTED = Pattern.compile("^(NumberFormat|DateTimeParse|Parse|NoSuchElement|EmptyResultDataAccess|NoResult"
-            + "|NonUniqueResult|EntityNotFound|\\w*NotFound|DuplicateKey|\\w*Duplicate\\w*|IllegalArgument|UnsupportedEncoding|ClassNotFound"
-            + "|NoSuchMethod|NoSuchField|NoSuchBeanDefinition|CloneNotSupported|NoSuchAlgorithm|MalformedURL|URISyntax|InvalidKey\\w*|\\w*Validation"
-            + "|ConstraintViolation|\\w*IndexOutOfBounds|ClassCast|UnknownHost|FileNotFound|NoSuchFile|FileAlreadyExists|\\w*Authentication"
-            + "|BadCredentials|\\w*Jwt\\w*|Signature|TokenExpired|\\w*Token\\w*|JsonParse|JsonMapping|MismatchedInput|UnrecognizedProperty"
-            + "|InvalidFormat|\\w*Conversion|\\w*Converter\\w*|TypeMismatch|DataIntegrityViolation|OptimisticLock\\w*|ObjectOptimisticLockingFailure"
-            + "|AccessDenied|InvalidDefinition|PatternSyntax|ArithmeticException|Instantiation|IllegalAccess|InvocationTarget|Unsupported\\w*"
-            + "|InputMismatch|DateTime|Mail\\w*Parse|AddressException|Encoding|\\w*BadRequest\\w*|\\w*Unauthori[sz]ed\\w*|\\w*Forbidden\\w*"
-            + "|\\w*AlreadyExists?\\w*|\\w*AlreadyOwned\\w*|\\w*Exists|NullPointer|IncorrectResultSize\\w*|NoNode\\w*|NoSuch\\w*"
-            + "|\\w*DoesNotExist\\w*|\\w*NotExist\\w*|CallNotPermitted|BadPadding|IllegalBlockSize|AEADBadTag|\\w*QuotaExceeded\\w*|\\w*LimitExceeded\\w*|\\w*Timeout\\w*)(Exception|Error)?$");
-    /** Failures of I/O: catching one says the guarded code talks to a database, a service or a broker. */
-    private static final Pattern IO_FAILURE = Pattern.compile("^(\\w*IOException|\\w*SQLException"
-            + "|\\w*DataAccessException|ExecutionException|\\w*RestClient\\w*Exception|\\w*MessagingException"
-            + "|Amqp\\w*Exception|Kafka\\w*Exception|WebClient\\w*Exception|\\w*ClientException|SdkException|\\w*ServiceException"
-            + "|JedisException|Redis\\w*Exception|\\w*Connection\\w*Exception|\\w*Gateway\\w*Exception|TransactionException|PersistenceException|JMSException|HttpException)$");
-    /** Thrown types (or their messages) that answer a client error: the failure was the caller's. */
-    private static final Pattern CLIENT_ERROR = Pattern.compile("(BadRequest|Unauthori[sz]ed|Unauthenticated|Forbidden|NotFound|Conflict|Unprocessable"
-            + "|Validation|Invalid|IllegalArgument|NotAllowed|Denied|Authentication|TooManyRequests|PayloadTooLarge|PreconditionFailed|UserInput"
-            + "|ClientError|Param(eter)?Exception|ArgumentException|Parse\\w*Exception|\\w*ParseException|AccessException|AccessDenied|Auth\\w*Exception)");
-    private static final Pattern CLIENT_STATUS = Pattern.compile("\\b(4\\d\\d|BAD_REQUEST|UNAUTHORIZED|FORBIDDEN|NOT_FOUND|CONFLICT"
-            + "|UNPROCESSABLE_ENTITY|TOO_MANY_REQUESTS|PAYLOAD_TOO_LARGE|PRECONDITION_FAILED|badRequest|notFound|unauthorized|forbidden|conflict)\\b");
-    /** Functions that close or stop something: failures there have nowhere to go. */
-    private static final Pattern CLEANUP_FUNCTION = Pattern.compile("(?i)^(close\\w*|destroy|dispose|shutdown\\w*|stop\\w*|cleanup\\w*|clean|teardown"
-            + "|onModuleDestroy|onApplicationShutdown|beforeApplicationShutdown|preDestroy|disconnect|release|unsubscribe|finalize|quietly\\w*"
-            + "|closeQuietly|safeClose|tryClose)$");
 
     private final ModuleContext ctx;
     private final SourceModule m;
@@ -65,10 +39,10 @@ final class CatchJudge {
     }
 
     Optional<Verdict> judge(CatchSite s) {
-        if (inFinally(s.node()) || inCleanup(s.function())) return Optional.empty();
+        if (inFinally(s.node()) || ExpectedFailures.inCleanup(s.function())) return Optional.empty();
         boolean java = m.language() == Language.JAVA;
         if (java && s.types().stream().anyMatch(t -> t.simpleName().equals("InterruptedException"))) return interrupt(s);
-        if (java && !s.types().isEmpty() && s.types().stream().allMatch(t -> EXPECTED.matcher(t.simpleName()).matches())) return Optional.empty();
+        if (java && ExpectedFailures.expected(s)) return Optional.empty();
         if (!java && unreachable(s)) return Optional.empty();
         GuardedWork.Result work = GuardedWork.of(ctx, s.guarded());
         // catching a database, network or messaging failure says the guarded code does I/O: enough to judge how it is logged
@@ -76,14 +50,14 @@ final class CatchJudge {
         if (work.kind() == GuardedWork.Kind.UNKNOWN && s.isPromiseHandler() && !java) {
             work = new GuardedWork.Result(GuardedWork.Kind.REAL, null, "`" + Snippets.code(m, s.guarded()) + "`");
         }
-        boolean io = work.kind() == GuardedWork.Kind.REAL || java && ioFailure(s);
+        boolean io = work.kind() == GuardedWork.Kind.REAL || java && ExpectedFailures.ioFailure(s);
         // without I/O in the try, what fails is the code's own logic, a lookup or a conversion: the stack is
         // in the next crash report anyway, and a catch there is usually a fallback
         if (!io) return Optional.empty();
         // a call into this file's method that catches everything itself: this catch is a second net
         if (onlyCallsGuarded(s.guarded())) return Optional.empty();
         // a probe or a validator: its failure, in words, is its answer
-        if (predicate(s.function()) || validator(s.function())) return Optional.empty();
+        if (ExpectedFailures.predicate(s.function()) || ExpectedFailures.validator(s.function())) return Optional.empty();
         if (work.kind() == GuardedWork.Kind.BENIGN || work.kind() == GuardedWork.Kind.NONE) return Optional.empty();
         if (s.handlerRef() != null) return handlerRef(s, work);
         Node body = s.body();
@@ -118,7 +92,7 @@ final class CatchJudge {
             if (use == CaughtError.Use.WHOLE || loggedWhole) return Optional.empty();
             Expr v = t.value().unwrap();
             if (!(v instanceof New) && !(v instanceof Call)) return Optional.empty();
-            if (clientError(v) || decidedOn(t, err, body) || sameType(v, s)) return Optional.empty();
+            if (ExpectedFailures.clientError(m, v, thrownName(v)) || decidedOn(t, err, body) || ExpectedFailures.sameType(v, s)) return Optional.empty();
             boolean loggedText = logs.stream().anyMatch(l -> err.use(l) == CaughtError.Use.MESSAGE);
             return Optional.of(new Verdict(Form.CAUSE_DROPPED, t.range(), t, work,
                     thrownName(v) + (use == CaughtError.Use.MESSAGE ? "|message" : loggedText ? "|logged-text" : "")));
@@ -139,11 +113,11 @@ final class CatchJudge {
         if (work.kind() != GuardedWork.Kind.REAL) return Optional.empty();
         if (outcome == Responses.Outcome.SERVER_ERROR || outcome == Responses.Outcome.FAILURE) {
             // a probe (testSetup, checkHealth) answering its failure is doing its job
-            if (predicate(s.function())) return Optional.empty();
+            if (ExpectedFailures.predicate(s.function())) return Optional.empty();
             return Optional.of(new Verdict(Form.FAILURE_UNLOGGED, s.at(), s.node(), work, outcome == Responses.Outcome.FAILURE ? "failure" : "500"));
         }
         String how = answersAsSuccess(body, outcome);
-        if (how == null || how.startsWith("returns") && predicate(s.function())) return Optional.empty();
+        if (how == null || how.startsWith("returns") && ExpectedFailures.predicate(s.function())) return Optional.empty();
         return Optional.of(new Verdict(Form.DISCARDED, s.at(), s.node(), work, how));
     }
 
@@ -159,13 +133,13 @@ final class CatchJudge {
         }
         for (Call l : logs) {
             if (err.use(l) == CaughtError.Use.MESSAGE) {
-                if (java && !broad(s) || diagnostic(l)) return Optional.empty();
+                if (java && !ExpectedFailures.broad(s) || diagnostic(l)) return Optional.empty();
                 return Optional.of(new Verdict(Form.STACK_DROPPED, Snippets.nameRange(m, l), l, work, Snippets.code(m, l)));
             }
         }
         if (err.use(s.body()) != CaughtError.Use.NONE) return Optional.empty();
         // a specific exception caught by its type says what happened; only a broad catch loses it
-        if (java && !broad(s)) return Optional.empty();
+        if (java && !ExpectedFailures.broad(s)) return Optional.empty();
         if (!io || Reasons.ignoredName(err.name())) return Optional.empty();
         Call l = logs.get(0);
         if (diagnostic(l)) return Optional.empty();
@@ -244,11 +218,6 @@ final class CatchJudge {
         return f != null && f.isAsync() && t.body().statements().get(0) instanceof Return r && r.value() instanceof Call;
     }
 
-    /** Everything, or an I/O failure: a catch that cannot know what went wrong without the error. */
-    private boolean broad(CatchSite s) {
-        return s.types().stream().anyMatch(t -> t.simpleName().matches("Exception|Throwable|RuntimeException|Error")) || ioFailure(s);
-    }
-
     /** Whether the catch, or the space before it ({@code } // why \n catch (...)}), says why the error may be ignored. */
     private boolean reasonGiven(CatchSite s) {
         if (!(s.node() instanceof dev.prodlint.model.stmt.Catch c) || !(c.parent() instanceof Try t)) return Reasons.given(m, s.body());
@@ -258,10 +227,6 @@ final class CatchJudge {
             start = other.range().endOffset();
         }
         return Reasons.given(m, start, c.range().endOffset());
-    }
-
-    private boolean ioFailure(CatchSite s) {
-        return s.types().stream().anyMatch(t -> IO_FAILURE.matcher(t.simpleName()).matches());
     }
 
     /** The log's arguments are the error and nothing else ({@code console.error(err)}, {@code log.error("", e)}). */
@@ -312,39 +277,12 @@ final class CatchJudge {
         return p instanceof ExprStmt;
     }
 
-    /** A narrow checked exception rethrown as its own type with a new message ({@code throw new BadPaddingException("...")}): many such types take no cause. */
-    private static boolean sameType(Expr thrown, CatchSite s) {
-        return thrown instanceof New nw && nw.type() != null && s.types().stream().anyMatch(t -> t.simpleName().equals(nw.type().simpleName())
-                && !t.simpleName().matches("Exception|RuntimeException|Throwable|Error"));
-    }
-
     /** The throw sits under an {@code if} that tests the error ({@code if (err.code === 'ER_DUP_ENTRY')}): a known case, translated on purpose. */
     private static boolean decidedOn(Throw t, CaughtError err, Node body) {
         for (Node p = t.parent(); p != null && p != body; p = p.parent()) {
             if (p instanceof dev.prodlint.model.stmt.If i && !err.refs(i.condition()).isEmpty()) return true;
         }
         return false;
-    }
-
-    private static final Pattern VALIDATOR = Pattern.compile("^(assert|validate|ensure|guard|verify|check)[A-Z_]\\w*$|^test\\w*|(?i)^\\w*connection$");
-
-    private static boolean validator(FunctionDecl f) {
-        for (FunctionDecl g = f; g != null; g = g.enclosingFunction()) {
-            if (g.name() != null) return VALIDATOR.matcher(g.name()).matches();
-        }
-        return false;
-    }
-
-    /** Error codes and messages that say the input was wrong: {@code code: "bad_request"}, {@code INVALID_PARAMETER}, {@code '[[error:invalid-data]]'}. */
-    private static final Pattern CLIENT_TEXT = Pattern.compile("(?i)(bad[_-]?request|invalid|unauthori[sz]ed|unauthenticated|forbidden"
-            + "|not[_-]?found|conflict|unprocessable|validation|too[_-]?many[_-]?requests|denied|not[_-]?allowed"
-            + "|不存在|找不到|不能为空|格式|非法|无效|已存在|不正确)");
-
-    private boolean clientError(Expr thrown) {
-        String text = Snippets.compact(m, thrown);
-        String type = thrownName(thrown);
-        // the type, an error code or the message says the caller was wrong: NotFoundException, ErrorCodes.TokenInvalid, 'Invalid token'
-        return CLIENT_ERROR.matcher(type).find() || CLIENT_STATUS.matcher(text).find() || CLIENT_TEXT.matcher(text).find();
     }
 
     private String thrownName(Expr v) {
@@ -391,21 +329,4 @@ final class CatchJudge {
         return false;
     }
 
-    /** is*, has*, check*, exists*, ping, health checks: answering false when the probe fails is the point. */
-    private static final Pattern PREDICATE = Pattern.compile("^(is|has|can|check|exists?|test|verify|validate|ping|probe|try)[A-Z_]\\w*$|^\\w*(Health|Alive|Ping|Available|Reachable|Exists)([A-Z]\\w*)?$|^(health|alive|ping|available|reachable)([A-Z]\\w*)?$");
-
-    private static boolean predicate(FunctionDecl f) {
-        for (FunctionDecl g = f; g != null; g = g.enclosingFunction()) {
-            if (g.name() != null) return PREDICATE.matcher(g.name()).matches();
-        }
-        return false;
-    }
-
-    private static boolean inCleanup(FunctionDecl f) {
-        for (FunctionDecl g = f; g != null; g = g.enclosingFunction()) {
-            if (g.name() != null && CLEANUP_FUNCTION.matcher(g.name()).matches()) return true;
-            if (g.annotations().stream().anyMatch(a -> a.simpleName().equals("PreDestroy"))) return true;
-        }
-        return false;
-    }
 }

@@ -109,7 +109,7 @@ final class GuardedWork {
     /** Work the API models know for I/O: a database statement, an HTTP request, a message. */
     private static boolean strong(ModuleContext ctx, Call c) {
         String name = c.methodName();
-        if (IN_MEMORY_WRITE.matcher(Snippets0.callee(ctx, c)).matches()) return false;
+        if (IN_MEMORY_WRITE.matcher(callee(ctx, c)).matches()) return false;
         if (name == null || BENIGN.matcher(name).matches() || innerOfModelled(ctx, c)) return false;
         Optional<CallClassifier.CallMatch> match = ctx.calls().classify(c);
         if (match.isPresent() && match.get().hinted() && match.get().typeId().equals("orm#ModelClass")) return ModelClasses.isModel(c);
@@ -121,7 +121,7 @@ final class GuardedWork {
         String name = c.methodName();
         if (name == null) return Kind.UNKNOWN;
         if (BENIGN.matcher(name).matches() || LOCAL_DISK.matcher(String.valueOf(receiverName(c))).matches()
-                || IN_MEMORY_WRITE.matcher(Snippets0.callee(ctx, c)).matches()) return Kind.BENIGN;
+                || IN_MEMORY_WRITE.matcher(callee(ctx, c)).matches()) return Kind.BENIGN;
         // redisTemplate.opsForValue().get(key): the chain is judged by the call the models know
         if (innerOfModelled(ctx, c)) return Kind.NONE;
         Optional<CallClassifier.CallMatch> match = ctx.calls().classify(c);
@@ -246,11 +246,9 @@ final class GuardedWork {
     }
 
     /** The callee as written, compact: {@code ImageIO.write}. */
-    private static final class Snippets0 {
-        static String callee(ModuleContext ctx, Call c) {
-            String t = dev.prodlint.rules.Snippets.compact(ctx.module(), c.callee());
-            return t.length() > 80 ? "" : t;
-        }
+    private static String callee(ModuleContext ctx, Call c) {
+        String t = dev.prodlint.rules.Snippets.compact(ctx.module(), c.callee());
+        return t.length() > 80 ? "" : t;
     }
 
     private static String what(ModuleContext ctx, Call c) {
