@@ -101,7 +101,8 @@ final class CatchJudge {
 
         if (!prints.isEmpty() && !loggedWhole) {
             Call p = prints.get(0);
-            return Optional.of(new Verdict(Form.PRINTED, Snippets.nameRange(m, p), p, work, Snippets.code(m, p)));
+            boolean loggedText = logs.stream().anyMatch(l -> err.use(l) == CaughtError.Use.MESSAGE);
+            return Optional.of(new Verdict(Form.PRINTED, Snippets.nameRange(m, p), p, work, Snippets.code(m, p) + (loggedText ? "|logged-text" : "")));
         }
         // an attempt of a retry loop: the loop goes round, the last failure is what matters
         if (!logs.isEmpty() && RetryLoops.attempt(s)) return Optional.empty();
