@@ -47,6 +47,28 @@ class CheckCommandTest {
     }
 
     @Test
+    void optInRulesRunOnlyWhenEnabledAndAnUnknownOneIsAUsageError() throws Exception {
+        // an empty catch around a database write: an opt-in form of swallowed-error
+        write(dir, "src/orders.ts", """
+                import { prisma } from './db';
+                export async function cancel(orderId: string) {
+                  try {
+                    await prisma.order.update({ where: { id: orderId }, data: { status: 'CANCELLED' } });
+                  } catch (err) {
+                  }
+                  return { success: true };
+                }
+                """);
+        Path out = dir.resolve("report.json");
+        assertThat(run("check", dir.resolve("src").toString(), "--format", "json", "-o", out.toString())).isEqualTo(0);
+        assertThat(Files.readString(out)).doesNotContain("swallowed-error");
+        assertThat(run("check", dir.resolve("src").toString(), "--enable", "swallowed-error-experimental", "--format", "json",
+                "-o", out.toString())).isEqualTo(1);
+        assertThat(JSON.readTree(out.toFile()).get("findings").get(0).get("rule").asText()).isEqualTo("swallowed-error-experimental");
+        assertThat(run("check", dir.resolve("src").toString(), "--enable", "no-such-rule", "-o", out.toString())).isEqualTo(2);
+    }
+
+    @Test
     void textReportHasLocationRuleFrameWhyFixAndSummary() throws Exception {
         write(dir, "src/orders.ts", LEAKY_TS);
         Path out = dir.resolve("report.txt");
