@@ -51,6 +51,8 @@ final class CatchJudge {
             work = new GuardedWork.Result(GuardedWork.Kind.REAL, null, "`" + Snippets.code(m, s.guarded()) + "`");
         }
         boolean io = work.kind() == GuardedWork.Kind.REAL || java && ExpectedFailures.ioFailure(s);
+        // catch (SchedulerException e) {...} catch (Exception e) {...}: the I/O failure went to the earlier clause
+        if (java && io && !ExpectedFailures.ioFailure(s) && earlierClauseTookIo(s)) io = false;
         // without I/O in the try, what fails is the code's own logic, a lookup or a conversion: the stack is
         // in the next crash report anyway, and a catch there is usually a fallback
         if (!io) return Optional.empty();
@@ -210,6 +212,15 @@ final class CatchJudge {
         if (callee == null || callee.body() == null) return false;
         return callee.body().statements().stream().anyMatch(st -> st instanceof Try t && t.catches().stream().anyMatch(dev.prodlint.model.stmt.Catch::catchesAll))
                 && callee.body().statements().stream().allMatch(st -> st instanceof Try || st instanceof Return || st instanceof dev.prodlint.model.stmt.VarDecl);
+    }
+
+    private static boolean earlierClauseTookIo(CatchSite s) {
+        if (!(s.node() instanceof dev.prodlint.model.stmt.Catch c) || !(c.parent() instanceof Try t)) return false;
+        for (dev.prodlint.model.stmt.Catch other : t.catches()) {
+            if (other == c) return false;
+            if (ExpectedFailures.ioFailure(new CatchSite(other, other.range(), new CaughtError(other.param()), other.types(), other.body(), null, t.body()))) return true;
+        }
+        return false;
     }
 
     /** {@code try { return this.svc.load(id) } catch ...} in an async function: a rejection is returned, not thrown here. */
