@@ -29,10 +29,10 @@ final class Messages {
             case STACK_DROPPED -> "`" + v.detail() + "` logs only the error's text: its stack trace, the pointer to the failing line, is "
                     + "dropped" + (m.language() == Language.JAVA ? " (and `getMessage()` is null for a NullPointerException)." : ".");
             case PRINTED -> v.detail().endsWith("|logged-text")
-                    ? "`" + v.detail().replace("|logged-text", "") + "` prints the stack trace of the failure of " + work + " to stderr, and the log "
+                    ? "`" + v.detail().replace("|logged-text", "") + "` prints the stack trace of the failure of " + work + " to the console, and the log "
                     + "gets only its message: the trace lands outside the logs, with no timestamp, level, logger or request id, and is often "
                     + "not collected at all."
-                    : "`" + v.detail() + "` prints the failure of " + work + " to stderr instead of logging it: no timestamp, level, "
+                    : "`" + v.detail() + "` prints the failure of " + work + " to the console instead of logging it: no timestamp, level, "
                     + "logger or request id, and often not collected at all.";
             case NO_CONTEXT -> "`" + v.detail() + "` logs the error with nothing else: the stack says where it failed, not which operation "
                     + "or which " + context(v.node()) + " it failed for.";
