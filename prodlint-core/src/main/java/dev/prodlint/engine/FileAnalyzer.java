@@ -83,9 +83,15 @@ final class FileAnalyzer {
             SourceModule analysed = module;
             if (!resolved) NameResolver.resolve(analysed);
             ModuleContext ctx = new ModuleContext(analysed, models, facts);
+            List<dev.prodlint.rules.Finding> found = new ArrayList<>();
+            java.util.Set<String> ran = new java.util.HashSet<>();
             for (Rule rule : rules) {
                 if (!rule.meta().languages().contains(file.language())) continue;
-                rule.check(ctx, f -> out.add(report(f, analysed.text())));
+                ran.add(rule.meta().id());
+                rule.check(ctx, found::add);
+            }
+            for (dev.prodlint.rules.Finding f : Suppressions.apply(found, analysed.text(), file.reportPath(), ran, KNOWN_RULES)) {
+                out.add(report(f, analysed.text()));
             }
         } catch (StackOverflowError e) {
             return error(file, "nesting too deep to analyse", bytes.length);
@@ -117,6 +123,9 @@ final class FileAnalyzer {
     private static Outcome error(SourceFile file, String message, long bytes) {
         return new Outcome(List.of(), new ScanError(file.reportPath(), message), null, 0, bytes, 0, 0);
     }
+
+    private static final java.util.Set<String> KNOWN_RULES = dev.prodlint.rules.RuleRegistry.all().stream()
+            .map(r -> r.meta().id()).collect(java.util.stream.Collectors.toUnmodifiableSet());
 
     static ReportedFinding report(Finding f, SourceText text) {
         int line = f.range().startLine();

@@ -16,7 +16,7 @@ public final class RuleRegistry {
             new dev.prodlint.rules.missingtransaction.MissingTransactionRule(), new MissingTimeoutRule(), new RetryStormRule(),
             new UnboundedGrowthRule(), new dev.prodlint.rules.unvalidatedwrite.UnvalidatedWriteRule(),
             new dev.prodlint.rules.identityfromrequest.IdentityFromRequestRule(), dev.prodlint.rules.swallowederror.SwallowedErrorRule.standard(),
-            dev.prodlint.rules.swallowederror.SwallowedErrorRule.experimental());
+            dev.prodlint.rules.swallowederror.SwallowedErrorRule.experimental(), new SuppressionRule());
 
     private RuleRegistry() {
     }
