@@ -33,12 +33,13 @@ import picocli.CommandLine.Parameters;
         exitCodeList = {"0:no findings", "1:findings reported", "2:usage, configuration or internal error, "
                 + "or no file could be analysed"})
 final class CheckCommand implements Callable<Integer> {
-    enum Format { text, json, sarif }
+    enum Format { text, json, sarif, github, gitlab }
 
     @Parameters(paramLabel = "PATH", description = "Files or directories to scan.")
     List<Path> paths = new ArrayList<>();
 
-    @Option(names = "--format", paramLabel = "FORMAT", description = "text (default), json or sarif.")
+    @Option(names = "--format", paramLabel = "FORMAT",
+            description = "text (default), json, sarif, github (workflow annotations) or gitlab (Code Quality report).")
     Format format = Format.text;
 
     @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write the report to FILE instead of stdout.")
@@ -115,6 +116,8 @@ final class CheckCommand implements Callable<Integer> {
             case text -> new TextReporter(verbose);
             case json -> new JsonReporter();
             case sarif -> new SarifReporter(rules, base);
+            case github -> new dev.prodlint.report.GithubReporter();
+            case gitlab -> new dev.prodlint.report.GitlabReporter();
         };
         try {
             if (output != null) {

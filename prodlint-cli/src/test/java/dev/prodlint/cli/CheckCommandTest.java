@@ -47,6 +47,41 @@ class CheckCommandTest {
     }
 
     @Test
+    void githubFormatIsOneWorkflowCommandPerFindingWithEscapedData() throws Exception {
+        write(dir, "src/orders.ts", LEAKY_TS);
+        Path out = dir.resolve("gh.txt");
+        assertThat(run("check", dir.resolve("src").toString(), "--root", dir.toString(), "--format", "github", "-o", out.toString())).isEqualTo(1);
+        java.util.List<String> lines = Files.readAllLines(out);
+        assertThat(lines).hasSize(1);
+        String cmd = lines.get(0);
+        // ::error file=...,line=...,endLine=...,col=...,title=...::message; newlines in the message are escaped
+        assertThat(cmd).matches("::error file=src/orders\\.ts,line=5,endLine=\\d+,col=\\d+,title=prodlint connection-leak::.+");
+        assertThat(cmd).contains("%0A%0AWhy: ").contains("%0A%0AFix: ");
+        assertThat(cmd.substring(cmd.indexOf("::", 2) + 2)).doesNotContain("\n");
+    }
+
+    @Test
+    void gitlabFormatIsACodeQualityReport() throws Exception {
+        write(dir, "src/orders.ts", LEAKY_TS);
+        write(dir, "src/Leaky.java", LEAKY_JAVA);
+        Path out = dir.resolve("gl-code-quality-report.json");
+        assertThat(run("check", dir.resolve("src").toString(), "--root", dir.toString(), "--format", "gitlab", "-o", out.toString())).isEqualTo(1);
+        JsonNode report = JSON.readTree(out.toFile());
+        assertThat(report.isArray()).isTrue();
+        assertThat(report.size()).isGreaterThanOrEqualTo(2);
+        java.util.Set<String> fingerprints = new java.util.HashSet<>();
+        for (JsonNode issue : report) {
+            // the fields GitLab requires, with its severity names
+            assertThat(issue.get("description").asText()).isNotBlank();
+            assertThat(issue.get("check_name").asText()).isNotBlank();
+            assertThat(issue.get("severity").asText()).isIn("info", "minor", "major", "critical", "blocker");
+            assertThat(issue.get("location").get("path").asText()).startsWith("src/");
+            assertThat(issue.get("location").get("lines").get("begin").asInt()).isPositive();
+            assertThat(fingerprints.add(issue.get("fingerprint").asText())).isTrue();
+        }
+    }
+
+    @Test
     void optInRulesRunOnlyWhenEnabledAndAnUnknownOneIsAUsageError() throws Exception {
         // an empty catch around a database write: an opt-in form of swallowed-error
         write(dir, "src/orders.ts", """
