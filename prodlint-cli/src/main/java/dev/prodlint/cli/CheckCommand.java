@@ -64,6 +64,10 @@ final class CheckCommand implements Callable<Integer> {
             description = "Also run these opt-in rules (see `prodlint rules`), e.g. --enable swallowed-error-experimental.")
     List<String> enable = new java.util.ArrayList<>();
 
+    @Option(names = "--baseline", paramLabel = "FILE",
+            description = "Hide the findings recorded in FILE (written by `prodlint baseline`); report how many were hidden and how many entries are stale.")
+    Path baseline;
+
     @Option(names = {"-v", "--verbose"}, description = "List skipped files and other notes.")
     boolean verbose;
 
@@ -84,14 +88,16 @@ final class CheckCommand implements Callable<Integer> {
             return Main.EXIT_ERROR;
         }
         List<Path> targets = paths.isEmpty() ? List.of(Path.of(".")) : paths;
-        List<Rule> rules = new java.util.ArrayList<>(RuleRegistry.defaults());
-        for (String id : enable) {
-            java.util.Optional<Rule> r = RuleRegistry.byId(id.strip());
-            if (r.isEmpty()) {
-                err.println("prodlint: --enable: unknown rule '" + id.strip() + "' (see `prodlint rules`)");
+        List<Rule> rules = rules(enable, err);
+        if (rules == null) return Main.EXIT_ERROR;
+        List<dev.prodlint.engine.Baseline.Entry> accepted = null;
+        if (baseline != null) {
+            try {
+                accepted = dev.prodlint.engine.Baseline.read(baseline);
+            } catch (dev.prodlint.engine.Baseline.InvalidBaseline e) {
+                err.println("prodlint: --baseline: " + e.getMessage());
                 return Main.EXIT_ERROR;
             }
-            if (!rules.contains(r.get())) rules.add(r.get());
         }
         ApiModels models;
         try {
@@ -111,6 +117,14 @@ final class CheckCommand implements Callable<Integer> {
         } catch (IOException e) {
             err.println("prodlint: " + e.getMessage());
             return Main.EXIT_ERROR;
+        }
+        if (accepted != null) {
+            dev.prodlint.engine.Baseline.Applied applied = dev.prodlint.engine.Baseline.apply(result, accepted);
+            result = applied.result();
+            err.println("prodlint: the baseline hid " + applied.hidden() + " finding(s)"
+                    + (applied.stale() > 0 ? "; " + applied.stale() + " baseline entr" + (applied.stale() == 1 ? "y matches" : "ies match")
+                    + " nothing any more (rewrite it with `prodlint baseline` to prune)" : ""));
+            err.flush();
         }
         Reporter reporter = switch (format) {
             case text -> new TextReporter(verbose);
@@ -138,6 +152,20 @@ final class CheckCommand implements Callable<Integer> {
         if (stats) printStats(err, result, n);
         if (result.stats().files() == 0 && !result.errors().isEmpty()) return Main.EXIT_ERROR;
         return result.findings().isEmpty() ? Main.EXIT_CLEAN : Main.EXIT_FINDINGS;
+    }
+
+    /** The default rules plus the opt-in ones asked for; null (after a message) when an id is unknown. */
+    static List<Rule> rules(List<String> enable, PrintWriter err) {
+        List<Rule> rules = new java.util.ArrayList<>(RuleRegistry.defaults());
+        for (String id : enable) {
+            java.util.Optional<Rule> r = RuleRegistry.byId(id.strip());
+            if (r.isEmpty()) {
+                err.println("prodlint: --enable: unknown rule '" + id.strip() + "' (see `prodlint rules`)");
+                return null;
+            }
+            if (!rules.contains(r.get())) rules.add(r.get());
+        }
+        return rules;
     }
 
     private static void printStats(PrintWriter err, ScanResult r, int threads) {

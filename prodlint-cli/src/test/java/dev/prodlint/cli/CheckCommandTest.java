@@ -47,6 +47,34 @@ class CheckCommandTest {
     }
 
     @Test
+    void aBaselineHidesTodaysFindingsAcrossLineShiftsAndCountsStaleEntries() throws Exception {
+        write(dir, "src/orders.ts", LEAKY_TS);
+        write(dir, "src/Leaky.java", LEAKY_JAVA);
+        Path base = dir.resolve("prodlint-baseline.json");
+        assertThat(run("baseline", dir.resolve("src").toString(), "--root", dir.toString(), "-o", base.toString())).isEqualTo(0);
+        assertThat(JSON.readTree(base.toFile()).get("findings").size()).isEqualTo(2);
+        Path out = dir.resolve("out.json");
+        // nothing new: clean, even after the code moved down
+        write(dir, "src/orders.ts", "// a header comment\n\n" + LEAKY_TS);
+        assertThat(run("check", dir.resolve("src").toString(), "--root", dir.toString(), "--baseline", base.toString(),
+                "--format", "json", "-o", out.toString())).isEqualTo(0);
+        // the Java leak fixed, a new TypeScript leak added: one new finding, one stale entry
+        Files.delete(dir.resolve("src/Leaky.java"));
+        write(dir, "src/more.ts", LEAKY_TS.replace("orders", "invoices"));
+        java.io.StringWriter errText = new java.io.StringWriter();
+        picocli.CommandLine cl = new picocli.CommandLine(new Main());
+        cl.setErr(new java.io.PrintWriter(errText));
+        int code = cl.execute("check", dir.resolve("src").toString(), "--root", dir.toString(), "--baseline", base.toString(),
+                "--format", "json", "-o", out.toString());
+        assertThat(code).isEqualTo(1);
+        assertThat(JSON.readTree(out.toFile()).get("findings").get(0).get("path").asText()).isEqualTo("src/more.ts");
+        assertThat(errText.toString()).contains("hid 1 finding").contains("1 baseline entry matches nothing");
+        // a broken baseline is a usage error
+        Files.writeString(base, "{\"findings\": 3}");
+        assertThat(run("check", dir.resolve("src").toString(), "--baseline", base.toString(), "-o", out.toString())).isEqualTo(2);
+    }
+
+    @Test
     void githubFormatIsOneWorkflowCommandPerFindingWithEscapedData() throws Exception {
         write(dir, "src/orders.ts", LEAKY_TS);
         Path out = dir.resolve("gh.txt");
