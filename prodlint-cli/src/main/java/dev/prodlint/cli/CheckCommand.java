@@ -64,6 +64,10 @@ final class CheckCommand implements Callable<Integer> {
             description = "Also run these opt-in rules (see `prodlint rules`), e.g. --enable swallowed-error-experimental.")
     List<String> enable = new java.util.ArrayList<>();
 
+    @Option(names = "--new-since", paramLabel = "REV",
+            description = "Report only findings that did not exist at git revision REV, in the files changed since (a PR's base).")
+    String newSince;
+
     @Option(names = "--baseline", paramLabel = "FILE",
             description = "Hide the findings recorded in FILE (written by `prodlint baseline`); report how many were hidden and how many entries are stale.")
     Path baseline;
@@ -110,7 +114,23 @@ final class CheckCommand implements Callable<Integer> {
         Path base = root.toAbsolutePath().normalize();
         ScanResult result;
         try {
-            result = new Scanner(new ScanOptions(base, n, maxFileBytes, parseOnly, includeTests), models, rules).scan(targets);
+            if (newSince != null) {
+                List<Path> absTargets = targets.stream().map(t -> t.toAbsolutePath().normalize()).toList();
+                for (Path t : absTargets) {
+                    if (!Files.exists(t)) throw new NoSuchFileException(t.toString());
+                }
+                dev.prodlint.engine.NewSince.Outcome o = dev.prodlint.engine.NewSince.run(base, absTargets, newSince,
+                        (b, t) -> new Scanner(new ScanOptions(b, n, maxFileBytes, parseOnly, includeTests), models, rules).scan(t));
+                result = o.result();
+                err.println("prodlint: " + o.changedFiles() + " changed file(s) since " + newSince + "; findings there: " + o.before()
+                        + " before, " + o.now() + " now, " + result.findings().size() + " new");
+                err.flush();
+            } else {
+                result = new Scanner(new ScanOptions(base, n, maxFileBytes, parseOnly, includeTests), models, rules).scan(targets);
+            }
+        } catch (dev.prodlint.engine.GitChanges.GitProblem e) {
+            err.println("prodlint: --new-since: " + e.getMessage());
+            return Main.EXIT_ERROR;
         } catch (NoSuchFileException e) {
             err.println("prodlint: " + e.getFile() + ": no such file or directory");
             return Main.EXIT_ERROR;

@@ -46,6 +46,57 @@ class CheckCommandTest {
         assertThat(run("--version")).isEqualTo(0);
     }
 
+    private void git(Path repo, String... args) throws Exception {
+        java.util.List<String> cmd = new java.util.ArrayList<>(java.util.List.of("git", "-C", repo.toString(), "-c", "user.email=t@example.com",
+                "-c", "user.name=test", "-c", "commit.gpgsign=false"));
+        cmd.addAll(java.util.List.of(args));
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor()).as("git %s: %s", String.join(" ", args), output).isEqualTo(0);
+    }
+
+    @Test
+    void newSinceReportsOnlyWhatTheChangeIntroducedEvenOnAnUntouchedLine() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(new ProcessBuilder("git", "--version").start().waitFor() == 0, "git is installed");
+        Path repo = dir.resolve("repo");
+        String safe = """
+                import { pool } from './db';
+
+                export async function count(id: string) {
+                  const client = await pool.connect();
+                  try {
+                    const r = await client.query('SELECT count(*) FROM orders WHERE customer_id = $1', [id]);
+                    return r.rows[0];
+                  } finally {
+                    client.release();
+                  }
+                }
+                """;
+        write(repo, "src/orders.ts", safe);
+        write(repo, "src/legacy.ts", LEAKY_TS);
+        git(repo, "init", "-q");
+        git(repo, "add", "-A");
+        git(repo, "commit", "-q", "-m", "base");
+        // the change deletes the finally: the acquire line, untouched, now leaks; legacy.ts moves down a line
+        write(repo, "src/orders.ts", safe.replace("  try {\n", "").replace("  } finally {\n    client.release();\n  }\n",
+                "  client.release();\n").replace("    const r", "  const r").replace("    return", "  return"));
+        write(repo, "src/legacy.ts", "// moved\n" + LEAKY_TS);
+        Path out = dir.resolve("new.json");
+        assertThat(run("check", repo.resolve("src").toString(), "--root", repo.toString(), "--new-since", "HEAD", "--format", "json",
+                "-o", out.toString())).isEqualTo(1);
+        JsonNode findings = JSON.readTree(out.toFile()).get("findings");
+        assertThat(findings).hasSize(1);
+        assertThat(findings.get(0).get("path").asText()).isEqualTo("src/orders.ts");
+        assertThat(findings.get(0).get("line").asInt()).isEqualTo(4);
+        // a revision that does not exist, and a directory outside git, are usage errors
+        assertThat(run("check", repo.resolve("src").toString(), "--new-since", "no-such-rev", "-o", out.toString())).isEqualTo(2);
+        Path outside = dir.resolve("outside");
+        write(outside, "a.ts", SAFE_TS);
+        org.junit.jupiter.api.Assumptions.assumeFalse(new ProcessBuilder("git", "-C", outside.toString(), "rev-parse").start().waitFor() == 0,
+                "the temp folder is not itself inside a git repository");
+        assertThat(run("check", outside.toString(), "--new-since", "HEAD", "-o", out.toString())).isEqualTo(2);
+    }
+
     @Test
     void aBaselineHidesTodaysFindingsAcrossLineShiftsAndCountsStaleEntries() throws Exception {
         write(dir, "src/orders.ts", LEAKY_TS);
