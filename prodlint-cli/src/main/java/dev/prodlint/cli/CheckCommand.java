@@ -126,7 +126,8 @@ final class CheckCommand implements Callable<Integer> {
                         + " before, " + o.now() + " now, " + result.findings().size() + " new");
                 err.flush();
             } else {
-                result = new Scanner(new ScanOptions(base, n, maxFileBytes, parseOnly, includeTests), models, rules).scan(targets);
+                result = new Scanner(new ScanOptions(base, n, maxFileBytes, parseOnly, includeTests), models, rules)
+                        .withProgress(TerminalProgress.forTerminal(err)).scan(targets);
             }
         } catch (dev.prodlint.engine.GitChanges.GitProblem e) {
             err.println("prodlint: --new-since: " + e.getMessage());

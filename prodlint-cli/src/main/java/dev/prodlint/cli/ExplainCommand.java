@@ -14,6 +14,11 @@ final class ExplainCommand implements Callable<Integer> {
     @Parameters(paramLabel = "RULE")
     String id;
 
+    /** The page a rule's docs live on: an opt-in variant shares its rule's page. */
+    static String docPage(String id) {
+        return id.replaceFirst("-experimental$", "");
+    }
+
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
@@ -35,6 +40,10 @@ final class ExplainCommand implements Callable<Integer> {
         out.println();
         out.println("Fixed:");
         m.goodExample().lines().forEach(l -> out.println("    " + l));
+        out.println();
+        out.println("Suppress one finding, with the reason, on its line or the line above:");
+        out.println("    // prodlint-ignore " + m.id() + ": <why it does not apply here>");
+        out.println("or a whole file: // prodlint-ignore-file " + m.id() + ": <why>. Details: docs/rules/" + docPage(m.id()) + ".md");
         return Main.EXIT_CLEAN;
     }
 }

@@ -27,11 +27,27 @@ public final class Scanner {
     private final ScanOptions options;
     private final ApiModels models;
     private final List<Rule> rules;
+    private Progress progress = Progress.NONE;
+
+    /** Told how many files are analysed so far (for a progress line); called from the scanning thread. */
+    public interface Progress {
+        Progress NONE = (done, total) -> { };
+
+        void update(int done, int total);
+
+        default void finish() {
+        }
+    }
 
     public Scanner(ScanOptions options, ApiModels models, List<Rule> rules) {
         this.options = options;
         this.models = models;
         this.rules = List.copyOf(rules);
+    }
+
+    public Scanner withProgress(Progress p) {
+        this.progress = p == null ? Progress.NONE : p;
+        return this;
     }
 
     public ScanResult scan(List<Path> paths) throws IOException {
@@ -58,8 +74,10 @@ public final class Scanner {
             for (SourceFile f : files.values()) {
                 futures.add(pool.submit(() -> analyzeOne(f, analyzer, frontends.get())));
             }
+            int done = 0;
             for (Future<FileAnalyzer.Outcome> fut : futures) {
                 FileAnalyzer.Outcome o = get(fut);
+                progress.update(++done, futures.size());
                 findings.addAll(o.findings());
                 if (o.error() != null) errors.add(o.error());
                 if (o.skipNote() != null) {
@@ -75,6 +93,7 @@ public final class Scanner {
             }
         } finally {
             pool.shutdownNow();
+            progress.finish();
         }
         List<ReportedFinding> sorted = new ArrayList<>(findings);
         sorted.sort(Comparator.<ReportedFinding, String>comparing(r -> r.finding().path())
