@@ -39,6 +39,9 @@ final class BaselineCommand implements Callable<Integer> {
     @Option(names = "--include-tests", description = "Also scan test code found in directories.")
     boolean includeTests;
 
+    @Option(names = "--config", paramLabel = "FILE", description = "Read the configuration from FILE (default: prodlint.yaml in --root).")
+    Path configFile;
+
     @Option(names = "--enable", paramLabel = "RULE", split = ",", description = "Also run these opt-in rules.")
     List<String> enable = new ArrayList<>();
 
@@ -52,13 +55,16 @@ final class BaselineCommand implements Callable<Integer> {
             err.println("prodlint: --threads must be at least 1");
             return Main.EXIT_ERROR;
         }
-        List<Rule> rules = CheckCommand.rules(enable, err);
+        dev.prodlint.config.Config config = CheckCommand.config(err, root, configFile);
+        if (config == null) return Main.EXIT_ERROR;
+        List<Rule> rules = CheckCommand.rules(config.rules(dev.prodlint.rules.RuleRegistry.defaults()), enable, err);
         if (rules == null) return Main.EXIT_ERROR;
         int n = threads != null ? threads : Runtime.getRuntime().availableProcessors();
         ScanResult result;
         try {
             result = new Scanner(new ScanOptions(root.toAbsolutePath().normalize(), n, ScanOptions.DEFAULT_MAX_FILE_BYTES, false, includeTests),
-                    ApiModels.bundled(), rules).scan(paths.isEmpty() ? List.of(Path.of(".")) : paths);
+                    ApiModels.bundled(config.models()), rules).withFilter(config.filtersFiles() ? config::scans : null)
+                    .scan(paths.isEmpty() ? List.of(Path.of(".")) : paths);
         } catch (NoSuchFileException e) {
             err.println("prodlint: " + e.getFile() + ": no such file or directory");
             return Main.EXIT_ERROR;

@@ -126,6 +126,58 @@ class CheckCommandTest {
     }
 
     @Test
+    void aConfigurationTurnsRulesOffSetsSeveritiesFailOnExcludesFilesAndAddsModels() throws Exception {
+        // a team's own pool wrapper, taught to prodlint by a model file next to the configuration
+        write(dir, "prodlint/tenant-pool.yaml", """
+                library: tenant-pool
+                language: javascript
+                types:
+                  - id: "acme#TenantPool"
+                    nameHints: ["tenantPool"]
+                    methods:
+                      - { names: [checkout], role: acquire, returns: "acme#Lease" }
+                      - { names: [checkin], role: release, resourceArg: 0 }
+                """);
+        write(dir, "src/tenants.ts", """
+                import { tenantPool } from './pool';
+                export async function tenantName(id: string) {
+                  const lease = await tenantPool.checkout();
+                  const row = await lease.query('SELECT name FROM tenants WHERE id = $1', [id]);
+                  tenantPool.checkin(lease);
+                  return row;
+                }
+                """);
+        write(dir, "src/orders.ts", LEAKY_TS);
+        write(dir, "src/generated/client.ts", LEAKY_TS);
+        Path out = dir.resolve("out.json");
+        String[] check = {"check", dir.resolve("src").toString(), "--root", dir.toString(), "--format", "json", "-o", out.toString()};
+        assertThat(run(check)).isEqualTo(1);
+        assertThat(JSON.readTree(out.toFile()).get("findings").size()).isEqualTo(2);
+        write(dir, "prodlint.yaml", """
+                rules:
+                  connection-leak: note
+                failOn: warning
+                exclude: ["src/generated/**"]
+                models: ["prodlint/tenant-pool.yaml"]
+                """);
+        // the wrapper's leak is found, generated code is not scanned, and notes do not fail the run
+        assertThat(run(check)).isEqualTo(0);
+        JsonNode findings = JSON.readTree(out.toFile()).get("findings");
+        assertThat(findings).extracting(f -> f.get("path").asText()).containsExactlyInAnyOrder("src/orders.ts", "src/tenants.ts");
+        assertThat(findings).allSatisfy(f -> assertThat(f.get("severity").asText()).isEqualTo("note"));
+        write(dir, "prodlint.yaml", "rules:\n  connection-leak: off\n");
+        assertThat(run(check)).isEqualTo(0);
+        assertThat(JSON.readTree(out.toFile()).get("findings").size()).isEqualTo(0);
+        // an invalid file names the line and the key, and is a usage error
+        write(dir, "prodlint.yaml", "failOn: warning\nrules:\n  conection-leak: off\n");
+        java.io.StringWriter errText = new java.io.StringWriter();
+        picocli.CommandLine cl = new picocli.CommandLine(new Main());
+        cl.setErr(new java.io.PrintWriter(errText));
+        assertThat(cl.execute(check)).isEqualTo(2);
+        assertThat(errText.toString()).contains("prodlint.yaml:3: unknown rule 'conection-leak'");
+    }
+
+    @Test
     void githubFormatIsOneWorkflowCommandPerFindingWithEscapedData() throws Exception {
         write(dir, "src/orders.ts", LEAKY_TS);
         Path out = dir.resolve("gh.txt");

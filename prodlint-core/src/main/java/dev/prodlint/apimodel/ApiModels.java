@@ -36,7 +36,22 @@ public final class ApiModels {
     }
 
     public static ApiModels bundled() {
+        return bundled(List.of());
+    }
+
+    /**
+     * The bundled models plus a project's own files (a team's HTTP wrapper, cache helper or auth
+     * middleware), in the same format; a broken file is a {@link ModelFileException} naming it.
+     */
+    public static ApiModels bundled(List<java.nio.file.Path> extra) {
         Builder b = new Builder();
+        for (java.nio.file.Path p : extra) {
+            try (InputStream file = java.nio.file.Files.newInputStream(p)) {
+                b.add(p.toString(), file);
+            } catch (IOException e) {
+                throw new ModelFileException(p.toString(), "cannot be read: " + e.getMessage());
+            }
+        }
         try (InputStream in = ApiModels.class.getResourceAsStream(INDEX)) {
             if (in == null) throw new IllegalStateException("missing " + INDEX);
             for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {

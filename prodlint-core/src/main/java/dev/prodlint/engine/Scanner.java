@@ -45,6 +45,14 @@ public final class Scanner {
         this.rules = List.copyOf(rules);
     }
 
+    private java.util.function.Predicate<String> filter = p -> true;
+
+    /** Scans only the files whose report path passes (a configuration's include and exclude globs). */
+    public Scanner withFilter(java.util.function.Predicate<String> f) {
+        this.filter = f == null ? p -> true : f;
+        return this;
+    }
+
     public Scanner withProgress(Progress p) {
         this.progress = p == null ? Progress.NONE : p;
         return this;
@@ -57,7 +65,7 @@ public final class Scanner {
         Map<String, SourceFile> files = new LinkedHashMap<>();
         for (Path p : paths) {
             if (!Files.exists(p)) throw new NoSuchFileException(p.toString(), null, "no such file or directory");
-            for (SourceFile f : walker.walk(p)) files.putIfAbsent(f.reportPath(), f);
+            for (SourceFile f : walker.walk(p)) if (filter.test(f.reportPath())) files.putIfAbsent(f.reportPath(), f);
         }
         List<ReportedFinding> findings = Collections.synchronizedList(new ArrayList<>());
         List<ScanError> errors = Collections.synchronizedList(new ArrayList<>());
