@@ -47,11 +47,13 @@ public final class SarifReporter implements Reporter {
             ruleIndex.put(m.id(), ruleIndex.size());
             ObjectNode r = ruleArray.addObject();
             r.put("id", m.id());
-            r.put("name", toPascal(m.id()));
+            // SARIF1001: a name that only differs from the id in case must be left out
+            if (!toPascal(m.id()).equalsIgnoreCase(m.id())) r.put("name", toPascal(m.id()));
             r.putObject("shortDescription").put("text", m.title());
             r.putObject("fullDescription").put("text", m.rationale());
             ObjectNode help = r.putObject("help");
-            help.put("text", m.rationale() + "\n\nFlagged:\n" + m.badExample() + "\n\nFixed:\n" + m.goodExample());
+            help.put("text", m.rationale() + "\n\nFlagged:\n" + m.badExample() + "\n\nFixed:\n" + m.goodExample()
+                    + "\n\nSuppress one finding with the reason: // prodlint-ignore " + m.id() + ": <why>");
             help.put("markdown", "**" + m.title() + "**\n\n" + m.rationale() + "\n\nFlagged:\n\n```\n" + m.badExample()
                     + "\n```\n\nFixed:\n\n```\n" + m.goodExample() + "\n```");
             r.putObject("defaultConfiguration").put("level", m.severity().id());
