@@ -88,6 +88,9 @@ public final class FileWalker {
             Path gi = p.resolve(".gitignore");
             if (Files.isRegularFile(gi)) ignores.addLast(new IgnoreLevel(p, GitIgnore.read(gi)));
         }
+        // a directory named on the command line that the repository ignores (a build's output, a
+        // cloned test project under target/) is scanned as asked: only ignore files inside it apply
+        if (isIgnored(ignores, absRoot, true)) ignores.clear();
         Files.walkFileTree(absRoot, new SimpleFileVisitor<>() {
             @Override
             public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
