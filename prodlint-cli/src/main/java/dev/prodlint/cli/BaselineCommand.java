@@ -1,11 +1,8 @@
 package dev.prodlint.cli;
 
-import dev.prodlint.apimodel.ApiModels;
 import dev.prodlint.engine.Baseline;
 import dev.prodlint.engine.ScanOptions;
 import dev.prodlint.engine.ScanResult;
-import dev.prodlint.engine.Scanner;
-import dev.prodlint.rules.Rule;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Writer;
@@ -55,15 +52,12 @@ final class BaselineCommand implements Callable<Integer> {
             err.println("prodlint: --threads must be at least 1");
             return Main.EXIT_ERROR;
         }
-        dev.prodlint.config.Config config = CheckCommand.config(err, root, configFile);
-        if (config == null) return Main.EXIT_ERROR;
-        List<Rule> rules = CheckCommand.rules(config.rules(dev.prodlint.rules.RuleRegistry.defaults()), enable, err);
-        if (rules == null) return Main.EXIT_ERROR;
+        ScanSetup setup = ScanSetup.prepare(err, root, configFile, enable);
+        if (setup == null) return Main.EXIT_ERROR;
         int n = threads != null ? threads : Runtime.getRuntime().availableProcessors();
         ScanResult result;
         try {
-            result = new Scanner(new ScanOptions(root.toAbsolutePath().normalize(), n, ScanOptions.DEFAULT_MAX_FILE_BYTES, false, includeTests),
-                    ApiModels.bundled(config.models()), rules).withFilter(config.filtersFiles() ? config::scans : null)
+            result = setup.scanner(new ScanOptions(root.toAbsolutePath().normalize(), n, ScanOptions.DEFAULT_MAX_FILE_BYTES, false, includeTests))
                     .scan(paths.isEmpty() ? List.of(Path.of(".")) : paths);
         } catch (NoSuchFileException e) {
             err.println("prodlint: " + e.getFile() + ": no such file or directory");

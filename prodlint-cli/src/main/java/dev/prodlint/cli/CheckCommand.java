@@ -1,15 +1,12 @@
 package dev.prodlint.cli;
 
-import dev.prodlint.apimodel.ApiModels;
 import dev.prodlint.engine.ScanOptions;
 import dev.prodlint.engine.ScanResult;
-import dev.prodlint.engine.Scanner;
 import dev.prodlint.report.JsonReporter;
 import dev.prodlint.report.Reporter;
 import dev.prodlint.report.SarifReporter;
 import dev.prodlint.report.TextReporter;
 import dev.prodlint.rules.Rule;
-import dev.prodlint.rules.RuleRegistry;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
@@ -96,10 +93,9 @@ final class CheckCommand implements Callable<Integer> {
             return Main.EXIT_ERROR;
         }
         List<Path> targets = paths.isEmpty() ? List.of(Path.of(".")) : paths;
-        dev.prodlint.config.Config config = config(err, root, configFile);
-        if (config == null) return Main.EXIT_ERROR;
-        List<Rule> rules = rules(config.rules(RuleRegistry.defaults()), enable, err);
-        if (rules == null) return Main.EXIT_ERROR;
+        ScanSetup setup = ScanSetup.prepare(err, root, configFile, enable);
+        if (setup == null) return Main.EXIT_ERROR;
+        List<Rule> rules = setup.rules();
         List<dev.prodlint.engine.Baseline.Entry> accepted = null;
         if (baseline != null) {
             try {
@@ -108,13 +104,6 @@ final class CheckCommand implements Callable<Integer> {
                 err.println("prodlint: --baseline: " + e.getMessage());
                 return Main.EXIT_ERROR;
             }
-        }
-        ApiModels models;
-        try {
-            models = ApiModels.bundled(config.models());
-        } catch (RuntimeException e) {
-            err.println("prodlint: " + e.getMessage());
-            return Main.EXIT_ERROR;
         }
         int n = threads != null ? threads : Runtime.getRuntime().availableProcessors();
         Path base = root.toAbsolutePath().normalize();
@@ -126,15 +115,13 @@ final class CheckCommand implements Callable<Integer> {
                     if (!Files.exists(t)) throw new NoSuchFileException(t.toString());
                 }
                 dev.prodlint.engine.NewSince.Outcome o = dev.prodlint.engine.NewSince.run(base, absTargets, newSince,
-                        (b, t) -> new Scanner(new ScanOptions(b, n, maxFileBytes, parseOnly, includeTests), models, rules)
-                                .withFilter(config.filtersFiles() ? config::scans : null).scan(t));
+                        (b, t) -> setup.scanner(new ScanOptions(b, n, maxFileBytes, parseOnly, includeTests)).scan(t));
                 result = o.result();
                 err.println("prodlint: " + o.changedFiles() + " changed file(s) since " + newSince + "; findings there: " + o.before()
                         + " before, " + o.now() + " now, " + result.findings().size() + " new");
                 err.flush();
             } else {
-                result = new Scanner(new ScanOptions(base, n, maxFileBytes, parseOnly, includeTests), models, rules)
-                        .withFilter(config.filtersFiles() ? config::scans : null)
+                result = setup.scanner(new ScanOptions(base, n, maxFileBytes, parseOnly, includeTests))
                         .withProgress(TerminalProgress.forTerminal(err)).scan(targets);
             }
         } catch (dev.prodlint.engine.GitChanges.GitProblem e) {
@@ -155,7 +142,7 @@ final class CheckCommand implements Callable<Integer> {
                     + " nothing any more (rewrite it with `prodlint baseline` to prune)" : ""));
             err.flush();
         }
-        result = withSeverities(result, config);
+        result = setup.config().withSeverities(result);
         Reporter reporter = switch (format) {
             case text -> new TextReporter(verbose);
             case json -> new JsonReporter();
@@ -181,47 +168,9 @@ final class CheckCommand implements Callable<Integer> {
         }
         if (stats) printStats(err, result, n);
         if (result.stats().files() == 0 && !result.errors().isEmpty()) return Main.EXIT_ERROR;
-        dev.prodlint.rules.Severity failOn = config.failOn();
+        dev.prodlint.rules.Severity failOn = setup.config().failOn();
         boolean fails = result.findings().stream().anyMatch(r -> failOn == null || r.finding().severity().ordinal() <= failOn.ordinal());
         return fails ? Main.EXIT_FINDINGS : Main.EXIT_CLEAN;
-    }
-
-    /** The configuration file given, or prodlint.yaml in the report root; null (after a message) when it is broken. */
-    static dev.prodlint.config.Config config(PrintWriter err, Path root, Path given) {
-        Path file = given != null ? given : root.resolve(dev.prodlint.config.Config.FILE_NAME);
-        if (given == null && !Files.isRegularFile(file)) return dev.prodlint.config.Config.NONE;
-        try {
-            return dev.prodlint.config.Config.load(file);
-        } catch (dev.prodlint.config.Config.ConfigException e) {
-            err.println("prodlint: " + e.getMessage());
-            return null;
-        }
-    }
-
-    /** Each finding of a rule the configuration gives a severity gets it. */
-    private static ScanResult withSeverities(ScanResult r, dev.prodlint.config.Config config) {
-        List<dev.prodlint.engine.ReportedFinding> out = new java.util.ArrayList<>();
-        for (dev.prodlint.engine.ReportedFinding rf : r.findings()) {
-            dev.prodlint.rules.Severity s = config.severityOf(rf.finding().rule());
-            dev.prodlint.rules.Finding f = rf.finding();
-            out.add(s == null ? rf : new dev.prodlint.engine.ReportedFinding(new dev.prodlint.rules.Finding(f.rule(), s, f.message(), f.why(),
-                    f.fix(), f.path(), f.range(), f.related(), f.function()), rf.fingerprint(), rf.frameStart(), rf.frame()));
-        }
-        return new ScanResult(out, r.errors(), r.notes(), r.stats());
-    }
-
-    /** The given rules plus the opt-in ones asked for; null (after a message) when an id is unknown. */
-    static List<Rule> rules(List<Rule> start, List<String> enable, PrintWriter err) {
-        List<Rule> rules = new java.util.ArrayList<>(start);
-        for (String id : enable) {
-            java.util.Optional<Rule> r = RuleRegistry.byId(id.strip());
-            if (r.isEmpty()) {
-                err.println("prodlint: --enable: unknown rule '" + id.strip() + "' (see `prodlint rules`)");
-                return null;
-            }
-            if (!rules.contains(r.get())) rules.add(r.get());
-        }
-        return rules;
     }
 
     private static void printStats(PrintWriter err, ScanResult r, int threads) {

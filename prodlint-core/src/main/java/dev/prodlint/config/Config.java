@@ -169,6 +169,19 @@ public final class Config {
         return severity(rules.getOrDefault(rule, ""));
     }
 
+    /** The scan with each finding of a rule this configuration gives a severity set to it. */
+    public dev.prodlint.engine.ScanResult withSeverities(dev.prodlint.engine.ScanResult r) {
+        if (rules.values().stream().noneMatch(v -> severity(v) != null)) return r;
+        List<dev.prodlint.engine.ReportedFinding> out = new ArrayList<>();
+        for (dev.prodlint.engine.ReportedFinding rf : r.findings()) {
+            Severity s = severityOf(rf.finding().rule());
+            dev.prodlint.rules.Finding f = rf.finding();
+            out.add(s == null ? rf : new dev.prodlint.engine.ReportedFinding(new dev.prodlint.rules.Finding(f.rule(), s, f.message(), f.why(),
+                    f.fix(), f.path(), f.range(), f.related(), f.function()), rf.fingerprint(), rf.frameStart(), rf.frame()));
+        }
+        return new dev.prodlint.engine.ScanResult(out, r.errors(), r.notes(), r.stats());
+    }
+
     /** Findings this severe or worse fail the run (exit 1); null means any finding. */
     public Severity failOn() {
         return failOn;

@@ -91,8 +91,8 @@ public final class CheckMojo extends AbstractMojo {
         }
         ScanResult result;
         try {
-            result = new Scanner(ScanOptions.defaults(base), ApiModels.bundled(config.models()), rules)
-                    .withFilter(config.filtersFiles() ? config::scans : null).scan(targets);
+            result = config.withSeverities(new Scanner(ScanOptions.defaults(base), ApiModels.bundled(config.models()), rules)
+                    .withFilter(config.filtersFiles() ? config::scans : null).scan(targets));
             Path out = outputDirectory.toPath();
             Files.createDirectories(out);
             try (Writer w = Files.newBufferedWriter(out.resolve("prodlint.sarif"), StandardCharsets.UTF_8)) {
@@ -107,7 +107,7 @@ public final class CheckMojo extends AbstractMojo {
         int failing = 0;
         for (ReportedFinding r : result.findings()) {
             var f = r.finding();
-            Severity s = config.severityOf(f.rule()) != null ? config.severityOf(f.rule()) : f.severity();
+            Severity s = f.severity();
             String line = f.path() + ":" + f.range().startLine() + ": [" + f.rule() + "] " + f.message();
             if (s == Severity.ERROR) getLog().error(line);
             else if (s == Severity.WARNING) getLog().warn(line);

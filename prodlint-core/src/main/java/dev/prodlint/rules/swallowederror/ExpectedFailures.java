@@ -92,11 +92,12 @@ final class ExpectedFailures {
 
     /** Everything, or an I/O failure: a catch that cannot know what went wrong without the error. */
     static boolean broad(CatchSite s) {
-        return s.types().stream().anyMatch(t -> t.simpleName().matches("Exception|Throwable|RuntimeException|Error")) || ioFailure(s);
+        return s.types().stream().anyMatch(t -> t.simpleName().matches("Exception|Throwable|RuntimeException|Error")) || ioFailure(s.types());
     }
 
-    static boolean ioFailure(CatchSite s) {
-        return s.types().stream().anyMatch(t -> IO_FAILURE.matcher(t.simpleName()).matches());
+    /** One of the caught types is a database, network or messaging failure. */
+    static boolean ioFailure(java.util.List<dev.prodlint.model.TypeRef> types) {
+        return types.stream().anyMatch(t -> IO_FAILURE.matcher(t.simpleName()).matches());
     }
 
     /** A narrow checked exception rethrown as its own type with a new message ({@code throw new BadPaddingException("...")}): many such types take no cause. */

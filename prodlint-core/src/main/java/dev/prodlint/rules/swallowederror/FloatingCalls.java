@@ -86,7 +86,7 @@ final class FloatingCalls {
         Optional<CallClassifier.CallMatch> match = ctx.calls().classify(io);
         // a guess from names alone (Sentry.metrics.count(), Metrics.increment()) needs the receiver to look like data access
         boolean guessed = match.map(x -> x.hinted() && x.typeId().startsWith("orm#")).orElse(false)
-                && !ModelClasses.isModel(io) && !DATA_ROOT.matcher(String.valueOf(rootName(io))).matches();
+                && !ModelClasses.isModel(io) && !DATA_ROOT.matcher(String.valueOf(GuardedWork.rootName(io))).matches();
         Optional<DbOp> op = guessed ? Optional.empty() : ctx.db().ops().of(io).filter(o -> !o.isControl());
         // cache writes are fire-and-forget by design in most services: not reported (precision first)
         boolean ioCall = op.isPresent() || !guessed && match.map(x -> GuardedWork.io(x) && x.method().role() != Role.CACHE_WRITE).orElse(false);
@@ -186,12 +186,6 @@ final class FloatingCalls {
     }
 
     private static final Pattern DATA_ROOT = Pattern.compile("(?i)(prisma|db|database|tx|trx|knex|orm|em|entityManager|manager|dataSource|\\w*repo(sitory)?|\\w*Repository)");
-
-    private static String rootName(Call c) {
-        Expr e = c.receiver() == null ? null : c.receiver().unwrap();
-        while (e instanceof Member m && m.object() != null) e = m.object().unwrap();
-        return e instanceof Name n ? n.id() : e instanceof dev.prodlint.model.expr.This ? "this" : null;
-    }
 
     private static final Pattern CALLBACK = Pattern.compile("(?i)cb|callback|done|next|fn|handler|\\w*callback");
 

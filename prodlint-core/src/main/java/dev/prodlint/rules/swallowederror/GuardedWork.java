@@ -228,7 +228,7 @@ final class GuardedWork {
     private static final Pattern ACCESSOR = Pattern.compile("^(get|is|has|to|as|with|equals|hash|size|contains|length|iterator|stream|isEmpty)\\w*$");
 
     /** The name a member chain starts from: {@code stripe.subscriptions.cancel()} gives stripe. */
-    private static String rootName(Call c) {
+    static String rootName(Call c) {
         Expr e = c.receiver() == null ? null : c.receiver().unwrap();
         while (e instanceof Member m && m.object() != null) e = m.object().unwrap();
         return e instanceof Name n ? n.id() : null;
