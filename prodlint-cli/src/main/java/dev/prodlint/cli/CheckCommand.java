@@ -1,5 +1,6 @@
 package dev.prodlint.cli;
 
+import dev.prodlint.engine.Comparison;
 import dev.prodlint.engine.ScanOptions;
 import dev.prodlint.engine.ScanResult;
 import dev.prodlint.report.JsonReporter;
@@ -114,11 +115,11 @@ final class CheckCommand implements Callable<Integer> {
                 for (Path t : absTargets) {
                     if (!Files.exists(t)) throw new NoSuchFileException(t.toString());
                 }
-                dev.prodlint.engine.NewSince.Outcome o = dev.prodlint.engine.NewSince.run(base, absTargets, newSince,
+                result = dev.prodlint.engine.NewSince.run(base, absTargets, newSince,
                         (b, t) -> setup.scanner(new ScanOptions(b, n, maxFileBytes, parseOnly, includeTests)).scan(t));
-                result = o.result();
-                err.println("prodlint: " + o.changedFiles() + " changed file(s) since " + newSince + "; findings there: " + o.before()
-                        + " before, " + o.now() + " now, " + result.findings().size() + " new");
+                Comparison.NewSinceSummary s = result.comparison().newSince();
+                err.println("prodlint: " + s.changedFiles() + " changed file(s) since " + newSince + "; findings there: " + s.before()
+                        + " before, " + s.now() + " now, " + s.added() + " new");
                 err.flush();
             } else {
                 result = setup.scanner(new ScanOptions(base, n, maxFileBytes, parseOnly, includeTests))
@@ -135,10 +136,11 @@ final class CheckCommand implements Callable<Integer> {
             return Main.EXIT_ERROR;
         }
         if (accepted != null) {
-            dev.prodlint.engine.Baseline.Applied applied = dev.prodlint.engine.Baseline.apply(result, accepted);
-            result = applied.result();
-            err.println("prodlint: the baseline hid " + applied.hidden() + " finding(s)"
-                    + (applied.stale() > 0 ? "; " + applied.stale() + " baseline entr" + (applied.stale() == 1 ? "y matches" : "ies match")
+            result = dev.prodlint.engine.Baseline.apply(result, baseline.toString(), accepted, newSince == null);
+            Comparison.BaselineSummary b = result.comparison().baseline();
+            int stale = b.stale() == null ? 0 : b.stale();
+            err.println("prodlint: the baseline hid " + b.hidden() + " finding(s)"
+                    + (stale > 0 ? "; " + stale + " baseline entr" + (stale == 1 ? "y matches" : "ies match")
                     + " nothing any more (rewrite it with `prodlint baseline` to prune)" : ""));
             err.flush();
         }

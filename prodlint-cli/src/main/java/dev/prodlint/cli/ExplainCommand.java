@@ -14,11 +14,6 @@ final class ExplainCommand implements Callable<Integer> {
     @Parameters(paramLabel = "RULE")
     String id;
 
-    /** The page a rule's docs live on: an opt-in variant shares its rule's page. */
-    static String docPage(String id) {
-        return id.replaceFirst("-experimental$", "");
-    }
-
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
@@ -43,7 +38,7 @@ final class ExplainCommand implements Callable<Integer> {
         out.println();
         out.println("Suppress one finding, with the reason, on its line or the line above:");
         out.println("    // prodlint-ignore " + m.id() + ": <why it does not apply here>");
-        out.println("or a whole file: // prodlint-ignore-file " + m.id() + ": <why>. Details: docs/rules/" + docPage(m.id()) + ".md");
+        out.println("or a whole file: // prodlint-ignore-file " + m.id() + ": <why>. Details: docs/rules/" + dev.prodlint.rules.RuleDocPage.pageOf(m.id()) + ".md");
         return Main.EXIT_CLEAN;
     }
 }

@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
         exitCodeOnInvalidInput = Main.EXIT_ERROR, exitCodeOnExecutionException = Main.EXIT_ERROR, versionProvider = Main.VersionProvider.class,
         description = "Finds the production hazards that pass code review: leaked connections, "
                 + "cache stampedes, retry storms, races, and more.",
-        subcommands = {CheckCommand.class, BaselineCommand.class, RulesCommand.class, ExplainCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {CheckCommand.class, BaselineCommand.class, RulesCommand.class, ExplainCommand.class, DocsCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     /** Exit codes: the contract CI scripts rely on. */
     public static final int EXIT_CLEAN = 0;

@@ -46,6 +46,21 @@ class CheckCommandTest {
         assertThat(run("--version")).isEqualTo(0);
     }
 
+    @Test
+    void docsWritesTheGeneratedPartOfEachRulePageAndCheckReportsDrift() throws Exception {
+        Path docs = Files.createDirectories(dir.resolve("docs"));
+        write(docs, "connection-leak.md", "# connection-leak\n\n## What it finds\n\nhand-written\n");
+        assertThat(run("docs", "--check", docs.toString())).isEqualTo(1);
+        assertThat(run("docs", docs.toString())).isEqualTo(0);
+        String page = Files.readString(docs.resolve("connection-leak.md"));
+        assertThat(page).startsWith("# connection-leak\n").contains("Flagged:").contains("prodlint-ignore connection-leak:")
+                .endsWith("## What it finds\n\nhand-written\n");
+        assertThat(docs.resolve("swallowed-error.md")).exists();
+        assertThat(docs.resolve("swallowed-error-experimental.md")).doesNotExist();
+        assertThat(run("docs", "--check", docs.toString())).isEqualTo(0);
+        assertThat(run("docs", dir.resolve("no-such-dir").toString())).isEqualTo(2);
+    }
+
     private void git(Path repo, String... args) throws Exception {
         java.util.List<String> cmd = new java.util.ArrayList<>(java.util.List.of("git", "-C", repo.toString(), "-c", "user.email=t@example.com",
                 "-c", "user.name=test", "-c", "commit.gpgsign=false"));
@@ -88,6 +103,17 @@ class CheckCommandTest {
         assertThat(findings).hasSize(1);
         assertThat(findings.get(0).get("path").asText()).isEqualTo("src/orders.ts");
         assertThat(findings.get(0).get("line").asInt()).isEqualTo(4);
+        // the report says what it compared: two changed files, one finding before (legacy.ts), two now, one new
+        JsonNode since = JSON.readTree(out.toFile()).get("newSince");
+        assertThat(since.get("revision").asText()).isEqualTo("HEAD");
+        assertThat(since.get("changedFiles").asInt()).isEqualTo(2);
+        assertThat(since.get("findingsBefore").asInt()).isEqualTo(1);
+        assertThat(since.get("findingsNow").asInt()).isEqualTo(2);
+        assertThat(since.get("new").asInt()).isEqualTo(1);
+        Path sarif = dir.resolve("new.sarif");
+        assertThat(run("check", repo.resolve("src").toString(), "--root", repo.toString(), "--new-since", "HEAD", "--format", "sarif",
+                "-o", sarif.toString())).isEqualTo(1);
+        assertThat(JSON.readTree(sarif.toFile()).at("/runs/0/properties/prodlint/newSince/new").asInt()).isEqualTo(1);
         // a revision that does not exist, and a directory outside git, are usage errors
         assertThat(run("check", repo.resolve("src").toString(), "--new-since", "no-such-rev", "-o", out.toString())).isEqualTo(2);
         Path outside = dir.resolve("outside");
@@ -120,6 +146,14 @@ class CheckCommandTest {
         assertThat(code).isEqualTo(1);
         assertThat(JSON.readTree(out.toFile()).get("findings").get(0).get("path").asText()).isEqualTo("src/more.ts");
         assertThat(errText.toString()).contains("hid 1 finding").contains("1 baseline entry matches nothing");
+        JsonNode summary = JSON.readTree(out.toFile()).get("baseline");
+        assertThat(summary.get("file").asText()).isEqualTo(base.toString());
+        assertThat(summary.get("hidden").asInt()).isEqualTo(1);
+        assertThat(summary.get("stale").asInt()).isEqualTo(1);
+        Path sarif = dir.resolve("out.sarif");
+        assertThat(run("check", dir.resolve("src").toString(), "--root", dir.toString(), "--baseline", base.toString(),
+                "--format", "sarif", "-o", sarif.toString())).isEqualTo(1);
+        assertThat(JSON.readTree(sarif.toFile()).at("/runs/0/properties/prodlint/baseline/stale").asInt()).isEqualTo(1);
         // a broken baseline is a usage error
         Files.writeString(base, "{\"findings\": 3}");
         assertThat(run("check", dir.resolve("src").toString(), "--baseline", base.toString(), "-o", out.toString())).isEqualTo(2);

@@ -179,7 +179,7 @@ public final class Config {
             out.add(s == null ? rf : new dev.prodlint.engine.ReportedFinding(new dev.prodlint.rules.Finding(f.rule(), s, f.message(), f.why(),
                     f.fix(), f.path(), f.range(), f.related(), f.function()), rf.fingerprint(), rf.frameStart(), rf.frame()));
         }
-        return new dev.prodlint.engine.ScanResult(out, r.errors(), r.notes(), r.stats());
+        return r.withFindings(out);
     }
 
     /** Findings this severe or worse fail the run (exit 1); null means any finding. */

@@ -27,10 +27,6 @@ public final class Baseline {
     public record Entry(String fingerprint, String rule, String path, int line, String message) {
     }
 
-    /** The scan with the baseline's findings taken out, how many were, and how many entries matched nothing. */
-    public record Applied(ScanResult result, int hidden, int stale) {
-    }
-
     /** A baseline file that cannot be used, with what is wrong. */
     public static final class InvalidBaseline extends Exception {
         public InvalidBaseline(String message) {
@@ -84,8 +80,12 @@ public final class Baseline {
         return out;
     }
 
-    /** Each entry hides one finding with its fingerprint (two identical findings need two entries). */
-    public static Applied apply(ScanResult result, List<Entry> entries) {
+    /**
+     * Each entry hides one finding with its fingerprint (two identical findings need two entries).
+     * The result says how many were hidden and, when the scan covered everything the baseline did
+     * ({@code complete}), how many entries matched nothing; a partial scan (`--new-since`) cannot tell.
+     */
+    public static ScanResult apply(ScanResult result, String file, List<Entry> entries, boolean complete) {
         Map<String, Integer> left = new HashMap<>();
         for (Entry e : entries) left.merge(e.fingerprint(), 1, Integer::sum);
         List<ReportedFinding> kept = new ArrayList<>();
@@ -100,6 +100,7 @@ public final class Baseline {
             }
         }
         int stale = left.values().stream().mapToInt(Integer::intValue).sum();
-        return new Applied(new ScanResult(kept, result.errors(), result.notes(), result.stats()), hidden, stale);
+        return result.withFindings(kept).withComparison(result.comparison().withBaseline(
+                new Comparison.BaselineSummary(file, hidden, complete ? stale : null)));
     }
 }

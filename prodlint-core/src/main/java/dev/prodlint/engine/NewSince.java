@@ -23,10 +23,6 @@ public final class NewSince {
         ScanResult scan(Path base, List<Path> targets) throws IOException;
     }
 
-    /** The new findings, and what was compared. */
-    public record Outcome(ScanResult result, int changedFiles, int before, int now) {
-    }
-
     private NewSince() {
     }
 
@@ -34,7 +30,7 @@ public final class NewSince {
      * @param base    the directory report paths are relative to (absolute)
      * @param targets the scanned paths (absolute): changes outside them are ignored
      */
-    public static Outcome run(Path base, List<Path> targets, String rev, ScanFn scan) throws GitChanges.GitProblem, IOException {
+    public static ScanResult run(Path base, List<Path> targets, String rev, ScanFn scan) throws GitChanges.GitProblem, IOException {
         GitChanges.Changes changes = GitChanges.since(targets.isEmpty() ? base : existingDir(targets.get(0)), rev);
         Path top = changes.top().toRealPath();
         List<String> relevant = new ArrayList<>();
@@ -72,8 +68,8 @@ public final class NewSince {
                 if (n != null && n > 0) before.put(r.fingerprint(), n - 1);
                 else fresh.add(r);
             }
-            return new Outcome(new ScanResult(fresh, now.errors(), now.notes(), now.stats()), relevant.size(), then.findings().size(),
-                    now.findings().size());
+            return now.withFindings(fresh).withComparison(now.comparison().withNewSince(new Comparison.NewSinceSummary(
+                    rev, relevant.size(), then.findings().size(), now.findings().size(), fresh.size())));
         } finally {
             try (Stream<Path> s = Files.walk(scratch)) {
                 s.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());

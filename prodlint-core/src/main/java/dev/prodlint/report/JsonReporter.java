@@ -57,6 +57,7 @@ public final class JsonReporter implements Reporter {
         stats.put("lines", result.stats().lines());
         stats.put("skipped", result.stats().skipped());
         stats.put("millis", result.stats().millis());
+        ComparisonJson.write(result.comparison(), root);
         Json.MAPPER.writeValue(out, root);
         out.write(System.lineSeparator());
     }

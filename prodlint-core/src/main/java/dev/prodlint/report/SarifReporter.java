@@ -9,6 +9,7 @@ import dev.prodlint.engine.ScanResult;
 import dev.prodlint.model.SourceRange;
 import dev.prodlint.rules.Finding;
 import dev.prodlint.rules.Rule;
+import dev.prodlint.rules.RuleDocPage;
 import dev.prodlint.rules.RuleMeta;
 import java.io.IOException;
 import java.io.Writer;
@@ -54,8 +55,8 @@ public final class SarifReporter implements Reporter {
             ObjectNode help = r.putObject("help");
             help.put("text", m.rationale() + "\n\nFlagged:\n" + m.badExample() + "\n\nFixed:\n" + m.goodExample()
                     + "\n\nSuppress one finding with the reason: // prodlint-ignore " + m.id() + ": <why>");
-            help.put("markdown", "**" + m.title() + "**\n\n" + m.rationale() + "\n\nFlagged:\n\n```\n" + m.badExample()
-                    + "\n```\n\nFixed:\n\n```\n" + m.goodExample() + "\n```");
+            // the same text as the generated part of the rule's docs page
+            help.put("markdown", RuleDocPage.summary(m, List.of()));
             r.putObject("defaultConfiguration").put("level", m.severity().id());
             r.putObject("properties").putArray("tags").add("reliability").add("production");
         }
@@ -91,6 +92,8 @@ public final class SarifReporter implements Reporter {
             n.putArray("locations").addObject().putObject("physicalLocation").putObject("artifactLocation")
                     .put("uri", e.path()).put("uriBaseId", SRCROOT);
         }
+        // a property bag, so code scanning ignores it and scripts can still read what was compared
+        if (!result.comparison().isEmpty()) ComparisonJson.write(result.comparison(), run.putObject("properties").putObject("prodlint"));
         Json.MAPPER.writeValue(out, root);
         out.write(System.lineSeparator());
     }
