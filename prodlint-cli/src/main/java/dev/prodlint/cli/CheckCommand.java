@@ -50,6 +50,10 @@ final class CheckCommand implements Callable<Integer> {
             description = "Skip files larger than this (default: ${DEFAULT-VALUE}).")
     long maxFileBytes = ScanOptions.DEFAULT_MAX_FILE_BYTES;
 
+    @Option(names = "--file-timeout", paramLabel = "SECONDS",
+            description = "Give up a file whose analysis takes longer; it becomes an error (default: 30).")
+    double fileTimeoutSeconds = ScanOptions.DEFAULT_FILE_TIMEOUT_MILLIS / 1000.0;
+
     @Option(names = "--root", paramLabel = "DIR",
             description = "Report paths relative to DIR (default: the current directory).")
     Path root = Path.of("");
@@ -106,6 +110,11 @@ final class CheckCommand implements Callable<Integer> {
                 return Main.EXIT_ERROR;
             }
         }
+        if (!(fileTimeoutSeconds > 0) || fileTimeoutSeconds > 86_400) {
+            err.println("prodlint: --file-timeout must be between 0 and 86400 seconds");
+            return Main.EXIT_ERROR;
+        }
+        long fileTimeoutMillis = Math.max(1, Math.round(fileTimeoutSeconds * 1000));
         int n = threads != null ? threads : Runtime.getRuntime().availableProcessors();
         Path base = root.toAbsolutePath().normalize();
         ScanResult result;
@@ -116,13 +125,13 @@ final class CheckCommand implements Callable<Integer> {
                     if (!Files.exists(t)) throw new NoSuchFileException(t.toString());
                 }
                 result = dev.prodlint.engine.NewSince.run(base, absTargets, newSince,
-                        (b, t) -> setup.scanner(new ScanOptions(b, n, maxFileBytes, parseOnly, includeTests)).scan(t));
+                        (b, t) -> setup.scanner(new ScanOptions(b, n, maxFileBytes, parseOnly, includeTests, fileTimeoutMillis)).scan(t));
                 Comparison.NewSinceSummary s = result.comparison().newSince();
                 err.println("prodlint: " + s.changedFiles() + " changed file(s) since " + newSince + "; findings there: " + s.before()
                         + " before, " + s.now() + " now, " + s.added() + " new");
                 err.flush();
             } else {
-                result = setup.scanner(new ScanOptions(base, n, maxFileBytes, parseOnly, includeTests))
+                result = setup.scanner(new ScanOptions(base, n, maxFileBytes, parseOnly, includeTests, fileTimeoutMillis))
                         .withProgress(TerminalProgress.forTerminal(err)).scan(targets);
             }
         } catch (dev.prodlint.engine.GitChanges.GitProblem e) {

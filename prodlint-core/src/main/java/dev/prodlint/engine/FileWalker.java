@@ -81,6 +81,11 @@ public final class FileWalker {
             else notes.add(reportPath(absRoot) + ": not a TypeScript, JavaScript or Java file");
             return out;
         }
+        if (!Files.isDirectory(absRoot)) {
+            // a named pipe or device would block or never end when read
+            notes.add(reportPath(absRoot) + ": not a regular file or directory, skipped");
+            return out;
+        }
         Path realRoot = absRoot.toRealPath();
         Deque<IgnoreLevel> ignores = new ArrayDeque<>();
         // .gitignore files above the root still apply inside it, up to the repository top.

@@ -13,17 +13,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /** Scans paths: walks them, analyses files in parallel, and returns a result in a stable order. */
 public final class Scanner {
-    /** Parsers and lowerings recurse; a large stack keeps deeply nested code from overflowing. */
-    private static final long WORKER_STACK_BYTES = 1024L * 1024 * 1024;
-
     private final ScanOptions options;
     private final ApiModels models;
     private final List<Rule> rules;
@@ -73,19 +65,19 @@ public final class Scanner {
         int[] counts = new int[2];
         dev.prodlint.analysis.ProjectFacts textFacts = options.parseOnly() ? dev.prodlint.analysis.ProjectFacts.NONE : projectFacts(files.values());
         ThreadLocal<Frontends> frontends = ThreadLocal.withInitial(Frontends::new);
-        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, options.threads()), workerThreads());
-        try {
+        try (WorkerPool pool = new WorkerPool(options.threads(), options.fileTimeoutMillis())) {
             java.util.Map<String, java.lang.ref.SoftReference<dev.prodlint.model.SourceModule>> lowered = new java.util.concurrent.ConcurrentHashMap<>();
             FileAnalyzer analyzer = new FileAnalyzer(models, rules, options.parseOnly(),
                     withSummaries(textFacts, paths, files.values(), pool, frontends, lowered), lowered);
-            List<Future<FileAnalyzer.Outcome>> futures = new ArrayList<>();
+            List<WorkerPool.Task<FileAnalyzer.Outcome>> tasks = new ArrayList<>();
             for (SourceFile f : files.values()) {
-                futures.add(pool.submit(() -> analyzeOne(f, analyzer, frontends.get())));
+                tasks.add(pool.submit(f.reportPath(), () -> pool.wasAbandoned(f.reportPath())
+                        ? timedOut(f.reportPath(), pool) : analyzeOne(f, analyzer, frontends.get())));
             }
             int done = 0;
-            for (Future<FileAnalyzer.Outcome> fut : futures) {
-                FileAnalyzer.Outcome o = get(fut);
-                progress.update(++done, futures.size());
+            for (WorkerPool.Task<FileAnalyzer.Outcome> task : tasks) {
+                FileAnalyzer.Outcome o = get(task, pool);
+                progress.update(++done, tasks.size());
                 findings.addAll(o.findings());
                 if (o.error() != null) errors.add(o.error());
                 if (o.skipNote() != null) {
@@ -100,7 +92,6 @@ public final class Scanner {
                 totals[3] += o.ruleNanos();
             }
         } finally {
-            pool.shutdownNow();
             progress.finish();
         }
         List<ReportedFinding> sorted = new ArrayList<>(findings);
@@ -124,26 +115,27 @@ public final class Scanner {
      */
     private dev.prodlint.analysis.ProjectFacts withSummaries(dev.prodlint.analysis.ProjectFacts facts, List<Path> roots,
                                                              java.util.Collection<SourceFile> files,
-                                                             ExecutorService pool, ThreadLocal<Frontends> frontends,
+                                                             WorkerPool pool, ThreadLocal<Frontends> frontends,
                                                              java.util.Map<String, java.lang.ref.SoftReference<dev.prodlint.model.SourceModule>> lowered) {
         if (options.parseOnly() || rules.stream().noneMatch(Rule::usesProjectSummaries)) return facts;
         dev.prodlint.analysis.request.ProjectSummaries index = new dev.prodlint.analysis.request.ProjectSummaries();
         SchemaFiles.read(roots, Math.max(options.maxFileBytes(), 8L << 20), index.db());
         FileAnalyzer indexer = new FileAnalyzer(models, rules, false, facts, lowered);
-        List<Future<?>> futures = new ArrayList<>();
+        List<WorkerPool.Task<Boolean>> tasks = new ArrayList<>();
         for (SourceFile f : files) {
-            futures.add(pool.submit(() -> {
+            tasks.add(pool.submit(f.reportPath(), () -> {
                 try {
-                    if (Files.size(f.file()) > options.maxFileBytes()) return;
+                    if (Files.size(f.file()) > options.maxFileBytes()) return true;
                     indexer.index(f, Files.readAllBytes(f.file()), frontends.get(), index);
                 } catch (IOException | OutOfMemoryError e) {
                     // the analysis pass reports it
                 }
+                return true;
             }));
         }
-        for (Future<?> fut : futures) {
+        for (WorkerPool.Task<Boolean> t : tasks) {
             try {
-                fut.get();
+                pool.await(t);   // a file given up here is reported by the analysis pass without a second try
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 break;
@@ -193,23 +185,20 @@ public final class Scanner {
         }
     }
 
-    private static FileAnalyzer.Outcome get(Future<FileAnalyzer.Outcome> fut) {
+    private static FileAnalyzer.Outcome timedOut(String path, WorkerPool pool) {
+        return new FileAnalyzer.Outcome(List.of(), new ScanError(path, "analysis took over "
+                + (pool.budgetMillis() >= 1000 ? pool.budgetMillis() / 1000 + " s" : pool.budgetMillis() + " ms")
+                + " and was given up (a pathological file; --file-timeout raises the limit)"), null, 0, 0, 0, 0);
+    }
+
+    private static FileAnalyzer.Outcome get(WorkerPool.Task<FileAnalyzer.Outcome> task, WorkerPool pool) {
         try {
-            return fut.get();
+            return pool.await(task).orElseGet(() -> timedOut(task.path, pool));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("scan interrupted", e);
         } catch (ExecutionException e) {
             throw new IllegalStateException("scan worker failed", e.getCause());
         }
-    }
-
-    private static ThreadFactory workerThreads() {
-        AtomicInteger n = new AtomicInteger();
-        return r -> {
-            Thread t = new Thread(null, r, "prodlint-worker-" + n.incrementAndGet(), WORKER_STACK_BYTES);
-            t.setDaemon(true);
-            return t;
-        };
     }
 }

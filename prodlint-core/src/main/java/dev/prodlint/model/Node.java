@@ -38,6 +38,25 @@ public abstract class Node {
         }
     }
 
+    /** How many levels the tree below this node goes down (this node alone: 1), counted iteratively. */
+    public int depth() {
+        Deque<Node> nodes = new ArrayDeque<>();
+        Deque<Integer> depths = new ArrayDeque<>();
+        nodes.push(this);
+        depths.push(1);
+        int max = 0;
+        while (!nodes.isEmpty()) {
+            Node n = nodes.pop();
+            int d = depths.pop();
+            if (d > max) max = d;
+            for (Node c : n.children()) {
+                nodes.push(c);
+                depths.push(d + 1);
+            }
+        }
+        return max;
+    }
+
     /** The innermost function that contains this node, or null at module level. */
     public FunctionDecl enclosingFunction() {
         for (Node p = parent; p != null; p = p.parent) {
