@@ -43,18 +43,15 @@ final class FileAnalyzer {
     private final boolean parseOnly;
     private final dev.prodlint.analysis.ProjectFacts facts;
 
-    /**
-     * Files lowered by the first pass, kept for the second while memory allows (soft references:
-     * the collector drops them under pressure, and the file is then parsed again).
-     */
-    private final java.util.Map<String, java.lang.ref.SoftReference<SourceModule>> lowered;
+    /** Files lowered by the first pass, kept within a budget for the second. */
+    private final LoweredCache lowered;
 
     FileAnalyzer(ApiModels models, List<Rule> rules, boolean parseOnly, dev.prodlint.analysis.ProjectFacts facts) {
-        this(models, rules, parseOnly, facts, new java.util.concurrent.ConcurrentHashMap<>());
+        this(models, rules, parseOnly, facts, new LoweredCache(0));
     }
 
     FileAnalyzer(ApiModels models, List<Rule> rules, boolean parseOnly, dev.prodlint.analysis.ProjectFacts facts,
-                 java.util.Map<String, java.lang.ref.SoftReference<SourceModule>> lowered) {
+                 LoweredCache lowered) {
         this.lowered = lowered;
         this.models = models;
         this.rules = rules;
@@ -66,8 +63,7 @@ final class FileAnalyzer {
         SourceReader.Decoded decoded = SourceReader.decode(bytes);
         if (decoded.text() == null) return Outcome.skipped(file.reportPath() + ": " + decoded.skipReason() + ", skipped");
         long t0 = System.nanoTime();
-        java.lang.ref.SoftReference<SourceModule> kept = lowered.remove(file.reportPath());
-        SourceModule module = kept == null ? null : kept.get();
+        SourceModule module = lowered.take(file.reportPath());
         boolean resolved = module != null;
         try {
             if (module == null) module = frontends.forLanguage(file.language()).lower(file.reportPath(), file.language(), decoded.text());
@@ -130,7 +126,7 @@ final class FileAnalyzer {
             if (module.depth() > MAX_MODEL_DEPTH) return;   // analyze() parses it again and reports it
             NameResolver.resolve(module);
             dev.prodlint.analysis.request.SummaryIndexer.index(new ModuleContext(module, models, facts), out);
-            lowered.put(file.reportPath(), new java.lang.ref.SoftReference<>(module));
+            lowered.put(file.reportPath(), module);
         } catch (ParseFailure | RuntimeException | StackOverflowError | LinkageError e) {
             // reported by analyze()
         }

@@ -66,11 +66,14 @@ public final class Scanner {
         dev.prodlint.analysis.ProjectFacts textFacts = options.parseOnly() ? dev.prodlint.analysis.ProjectFacts.NONE : projectFacts(files.values());
         ThreadLocal<Frontends> frontends = ThreadLocal.withInitial(Frontends::new);
         try (WorkerPool pool = new WorkerPool(options.threads(), options.fileTimeoutMillis())) {
-            java.util.Map<String, java.lang.ref.SoftReference<dev.prodlint.model.SourceModule>> lowered = new java.util.concurrent.ConcurrentHashMap<>();
+            LoweredCache lowered = LoweredCache.forHeap();
             FileAnalyzer analyzer = new FileAnalyzer(models, rules, options.parseOnly(),
                     withSummaries(textFacts, paths, files.values(), pool, frontends, lowered), lowered);
             List<WorkerPool.Task<FileAnalyzer.Outcome>> tasks = new ArrayList<>();
-            for (SourceFile f : files.values()) {
+            // in reverse: the files the first pass lowered last are the ones still kept
+            List<SourceFile> order = new ArrayList<>(files.values());
+            Collections.reverse(order);
+            for (SourceFile f : order) {
                 tasks.add(pool.submit(f.reportPath(), () -> pool.wasAbandoned(f.reportPath())
                         ? timedOut(f.reportPath(), pool) : analyzeOne(f, analyzer, frontends.get())));
             }
@@ -116,7 +119,7 @@ public final class Scanner {
     private dev.prodlint.analysis.ProjectFacts withSummaries(dev.prodlint.analysis.ProjectFacts facts, List<Path> roots,
                                                              java.util.Collection<SourceFile> files,
                                                              WorkerPool pool, ThreadLocal<Frontends> frontends,
-                                                             java.util.Map<String, java.lang.ref.SoftReference<dev.prodlint.model.SourceModule>> lowered) {
+                                                             LoweredCache lowered) {
         if (options.parseOnly() || rules.stream().noneMatch(Rule::usesProjectSummaries)) return facts;
         dev.prodlint.analysis.request.ProjectSummaries index = new dev.prodlint.analysis.request.ProjectSummaries();
         SchemaFiles.read(roots, Math.max(options.maxFileBytes(), 8L << 20), index.db());
