@@ -90,6 +90,7 @@ final class FileAnalyzer {
         long lines = module.text().lineCount();
         if (parseOnly) return new Outcome(List.of(), null, null, lines, bytes.length, t1 - t0, 0);
         List<ReportedFinding> out = new ArrayList<>();
+        ScanError ruleFailure = null;
         try {
             SourceModule analysed = module;
             if (!resolved) NameResolver.resolve(analysed);
@@ -99,7 +100,15 @@ final class FileAnalyzer {
             for (Rule rule : rules) {
                 if (!rule.meta().languages().contains(file.language())) continue;
                 ran.add(rule.meta().id());
-                rule.check(ctx, found::add);
+                try {
+                    rule.check(ctx, found::add);
+                } catch (RuntimeException | LinkageError | StackOverflowError e) {
+                    // a rule's bug costs its own findings in this file, not the other rules' nor the scan
+                    if (ruleFailure == null) {
+                        ruleFailure = new ScanError(file.reportPath(), "internal error in rule " + rule.meta().id()
+                                + " (the other rules ran): " + describe(e));
+                    }
+                }
             }
             for (dev.prodlint.rules.Finding f : Suppressions.apply(found, analysed.text(), file.reportPath(), ran, KNOWN_RULES)) {
                 out.add(report(f, analysed.text()));
@@ -107,11 +116,9 @@ final class FileAnalyzer {
         } catch (StackOverflowError e) {
             return error(file, "nesting too deep to analyse", bytes.length);
         } catch (RuntimeException | LinkageError e) {
-            // A rule's bug costs this file's findings, not the scan.
-            StackTraceElement top = e.getStackTrace().length > 0 ? e.getStackTrace()[0] : null;
-            return error(file, "internal error while analysing: " + e + (top == null ? "" : " at " + top), bytes.length);
+            return error(file, "internal error while analysing: " + describe(e), bytes.length);
         }
-        return new Outcome(out, null, null, lines, bytes.length, t1 - t0, System.nanoTime() - t1);
+        return new Outcome(out, ruleFailure, null, lines, bytes.length, t1 - t0, System.nanoTime() - t1);
     }
 
     /**
@@ -130,6 +137,13 @@ final class FileAnalyzer {
         } catch (ParseFailure | RuntimeException | StackOverflowError | LinkageError e) {
             // reported by analyze()
         }
+    }
+
+    /** The failure and where in prodlint it happened (not only the JDK method that threw): what a bug report needs. */
+    private static String describe(Throwable e) {
+        StackTraceElement top = java.util.Arrays.stream(e.getStackTrace()).filter(f -> f.getClassName().startsWith("dev.prodlint."))
+                .findFirst().orElse(e.getStackTrace().length > 0 ? e.getStackTrace()[0] : null);
+        return e + (top == null ? "" : " at " + top);
     }
 
     private static Outcome error(SourceFile file, String message, long bytes) {

@@ -86,7 +86,7 @@ public final class Scanner {
                 if (o.skipNote() != null) {
                     notes.add(o.skipNote());
                     counts[1]++;
-                } else if (o.error() == null) {
+                } else if (o.error() == null || o.lines() > 0) {   // analysed, though a rule may have failed
                     counts[0]++;
                 }
                 totals[0] += o.lines();

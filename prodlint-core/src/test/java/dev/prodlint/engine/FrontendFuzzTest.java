@@ -21,24 +21,37 @@ class FrontendFuzzTest {
     private static final FileAnalyzer ANALYZER = new FileAnalyzer(ApiModels.bundled(), RuleRegistry.all(), false, ProjectFacts.NONE);
     private static final ThreadLocal<Frontends> FRONTENDS = ThreadLocal.withInitial(Frontends::new);
 
+    /**
+     * Rules look at the path too (a Next.js route file, a gateway, a migration, a script), so the
+     * input's last byte picks one; a crash in dub's route files showed what a fixed name misses.
+     */
+    private static final String[] JS_PATHS = {"src/orders/service", "app/api/orders/route", "src/events.gateway",
+        "src/server", "migrations/001_init", "scripts/backfill", "pages/api/orders/[id]", "src/worker"};
+    private static final String[] JAVA_PATHS = {"src/main/java/com/acme/OrderService", "src/main/java/com/acme/web/OrderController",
+        "src/main/java/com/acme/ws/ChatHandler", "src/main/java/com/acme/repo/OrderRepository"};
+
     @FuzzTest(maxDuration = "60s")
     void typescript(byte[] input) {
-        analyze("src/fuzz.ts", Language.TYPESCRIPT, input);
+        analyze(pick(JS_PATHS, input) + ".ts", Language.TYPESCRIPT, input);
     }
 
     @FuzzTest(maxDuration = "60s")
     void tsx(byte[] input) {
-        analyze("src/fuzz.tsx", Language.TSX, input);
+        analyze(pick(JS_PATHS, input) + ".tsx", Language.TSX, input);
     }
 
     @FuzzTest(maxDuration = "60s")
     void javascript(byte[] input) {
-        analyze("src/fuzz.js", Language.JAVASCRIPT, input);
+        analyze(pick(JS_PATHS, input) + ".js", Language.JAVASCRIPT, input);
     }
 
     @FuzzTest(maxDuration = "60s")
     void java(byte[] input) {
-        analyze("src/Fuzz.java", Language.JAVA, input);
+        analyze(pick(JAVA_PATHS, input) + ".java", Language.JAVA, input);
+    }
+
+    private static String pick(String[] paths, byte[] input) {
+        return input.length == 0 ? paths[0] : paths[(input[input.length - 1] & 0xff) % paths.length];
     }
 
     private static void analyze(String path, Language language, byte[] input) {

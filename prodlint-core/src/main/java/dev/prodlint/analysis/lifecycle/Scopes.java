@@ -188,7 +188,7 @@ public final class Scopes {
     private static void nextRouteHandlers(SourceModule m, List<Scope> out, Map<FunctionDecl, Boolean> seen) {
         if (!NEXT_ROUTE_FILE.matcher(m.path()).find()) return;
         for (FunctionDecl f : m.allFunctions()) {
-            if (NEXT_VERBS.contains(f.name()) && f.enclosingFunction() != null
+            if (f.name() != null && NEXT_VERBS.contains(f.name()) && f.enclosingFunction() != null
                     && f.enclosingFunction().kind() == FunctionDecl.Kind.MODULE_BODY) {
                 add(out, seen, new Scope(f, Scope.Kind.REQUEST, "the " + f.name() + " route handler", f, Map.of(),
                         onEvent(f, 0, "abort").replace(".on('abort'", ".signal.addEventListener('abort'")));
