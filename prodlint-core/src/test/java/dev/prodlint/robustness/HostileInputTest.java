@@ -130,6 +130,21 @@ class HostileInputTest {
     }
 
     @Test
+    void aFileOverTheTimeBudgetIsGivenUpAndTheScanGoesOn() throws IOException {
+        StringBuilder java = new StringBuilder("class Big {\n");
+        for (int i = 0; i < 3000; i++) {
+            java.append("  int f").append(i).append("(int x) { if (x > ").append(i).append(") { return x * ").append(i).append("; } return 0; }\n");
+        }
+        String body = java.append("}\n").toString();
+        for (int i = 0; i < 3; i++) Files.writeString(dir.resolve("Big" + i + ".java"), body.replace("class Big ", "class Big" + i + " "));
+        Files.writeString(dir.resolve("orders.ts"), LEAK);
+        // a budget no real file meets: every big file is given up, each on its own worker, and the scan still ends
+        ScanResult r = new Scanner(new ScanOptions(dir, 2, ScanOptions.DEFAULT_MAX_FILE_BYTES, false, false, 1), ApiModels.bundled(),
+                RuleRegistry.defaults()).scan(List.of(dir));
+        for (int i = 0; i < 3; i++) assertThat(errorOf(r, "Big" + i + ".java")).contains("given up").contains("1 ms");
+    }
+
+    @Test
     void aOneMegabyteStringLiteralIsPassedOverAsMinifiedOrAnalysed() throws IOException {
         Files.writeString(dir.resolve("string.ts"), "export const s = '" + "a".repeat(1 << 20) + "';\n");
         ScanResult r = scan();
