@@ -154,6 +154,7 @@ final class CheckCommand implements Callable<Integer> {
             err.flush();
         }
         result = setup.config().withSeverities(result);
+        long reportStart = System.nanoTime();
         Reporter reporter = switch (format) {
             case text -> new TextReporter(verbose);
             case json -> new JsonReporter();
@@ -162,6 +163,7 @@ final class CheckCommand implements Callable<Integer> {
             case gitlab -> new dev.prodlint.report.GitlabReporter();
         };
         try {
+            reportStart = System.nanoTime();   // the rendering and writing only
             if (output != null) {
                 Path parent = output.toAbsolutePath().getParent();
                 if (parent != null) Files.createDirectories(parent);
@@ -177,22 +179,24 @@ final class CheckCommand implements Callable<Integer> {
             err.println("prodlint: cannot write the report: " + e.getMessage());
             return Main.EXIT_ERROR;
         }
-        if (stats) printStats(err, result, n);
+        if (stats) printStats(err, result, n, (System.nanoTime() - reportStart) / 1_000_000);
         if (result.stats().files() == 0 && !result.errors().isEmpty()) return Main.EXIT_ERROR;
         dev.prodlint.rules.Severity failOn = setup.config().failOn();
         boolean fails = result.findings().stream().anyMatch(r -> failOn == null || r.finding().severity().ordinal() <= failOn.ordinal());
         return fails ? Main.EXIT_FINDINGS : Main.EXIT_CLEAN;
     }
 
-    private static void printStats(PrintWriter err, ScanResult r, int threads) {
+    private static void printStats(PrintWriter err, ScanResult r, int threads, long reportMillis) {
         var s = r.stats();
         double secs = Math.max(1, s.millis()) / 1000.0;
         Runtime rt = Runtime.getRuntime();
         err.printf("stats: %d files, %d lines, %.1f MB in %.2f s with %d thread(s): %.0f files/s, %.0f lines/s, %.2f MB/s%n",
                 s.files(), s.lines(), s.bytes() / 1e6, secs, threads, s.files() / secs, s.lines() / secs,
                 s.bytes() / 1e6 / secs);
-        err.printf("stats: cpu time parse+lower %d ms, resolve+rules %d ms; heap used at end %d MB%n",
-                s.parseMillis(), s.ruleMillis(), (rt.totalMemory() - rt.freeMemory()) / (1024 * 1024));
+        err.printf("stats: phases: walk %d ms, first pass %d ms (wall); parse %d ms, lower %d ms, resolve+rules %d ms "
+                        + "(cpu, summed over threads); report %d ms (wall)%n",
+                s.walkMillis(), s.indexMillis(), s.parseMillis(), s.lowerMillis(), s.ruleMillis(), reportMillis);
+        err.printf("stats: heap used at end %d MB%n", (rt.totalMemory() - rt.freeMemory()) / (1024 * 1024));
         err.flush();
     }
 }

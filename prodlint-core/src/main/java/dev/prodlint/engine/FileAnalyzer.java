@@ -22,7 +22,11 @@ import java.util.List;
 final class FileAnalyzer {
     /** What analysing one file gave. */
     record Outcome(List<ReportedFinding> findings, ScanError error, String skipNote, long lines, long bytes,
-                   long parseNanos, long ruleNanos) {
+                   long parseNanos, long ruleNanos, long lowerNanos) {
+        Outcome(List<ReportedFinding> findings, ScanError error, String skipNote, long lines, long bytes, long parseNanos, long ruleNanos) {
+            this(findings, error, skipNote, lines, bytes, parseNanos, ruleNanos, 0);
+        }
+
         static Outcome skipped(String note) {
             return new Outcome(List.of(), null, note, 0, 0, 0, 0);
         }
@@ -65,8 +69,13 @@ final class FileAnalyzer {
         long t0 = System.nanoTime();
         SourceModule module = lowered.take(file.reportPath());
         boolean resolved = module != null;
+        long parseNanos = 0;
         try {
-            if (module == null) module = frontends.forLanguage(file.language()).lower(file.reportPath(), file.language(), decoded.text());
+            if (module == null) {
+                dev.prodlint.frontend.Frontend frontend = frontends.forLanguage(file.language());
+                module = frontend.lower(file.reportPath(), file.language(), decoded.text());
+                parseNanos = frontend.lastParseNanos();
+            }
         } catch (ParseFailure e) {
             String where = e.line() > 0 ? " (line " + e.line() + ")" : "";
             return error(file, e.getMessage() + where, bytes.length);
@@ -88,7 +97,8 @@ final class FileAnalyzer {
             }
         }
         long lines = module.text().lineCount();
-        if (parseOnly) return new Outcome(List.of(), null, null, lines, bytes.length, t1 - t0, 0);
+        long lowerNanos = Math.max(0, t1 - t0 - parseNanos);
+        if (parseOnly) return new Outcome(List.of(), null, null, lines, bytes.length, parseNanos, 0, lowerNanos);
         List<ReportedFinding> out = new ArrayList<>();
         ScanError ruleFailure = null;
         try {
@@ -118,18 +128,26 @@ final class FileAnalyzer {
         } catch (RuntimeException | LinkageError e) {
             return error(file, "internal error while analysing: " + describe(e), bytes.length);
         }
-        return new Outcome(out, ruleFailure, null, lines, bytes.length, t1 - t0, System.nanoTime() - t1);
+        return new Outcome(out, ruleFailure, null, lines, bytes.length, parseNanos, System.nanoTime() - t1, lowerNanos);
     }
 
     /**
      * The first pass for one file: lower it and put its functions' summaries into the project
      * index. A file that fails here is reported by the analysis pass, not twice.
      */
+    /** Parse and lowering time of the first pass, summed over threads (for the phase figures). */
+    final java.util.concurrent.atomic.LongAdder indexParseNanos = new java.util.concurrent.atomic.LongAdder();
+    final java.util.concurrent.atomic.LongAdder indexLowerNanos = new java.util.concurrent.atomic.LongAdder();
+
     void index(SourceFile file, byte[] bytes, Frontends frontends, dev.prodlint.analysis.request.ProjectSummaries out) {
         SourceReader.Decoded decoded = SourceReader.decode(bytes);
         if (decoded.text() == null) return;
         try {
-            SourceModule module = frontends.forLanguage(file.language()).lower(file.reportPath(), file.language(), decoded.text());
+            long start = System.nanoTime();
+            dev.prodlint.frontend.Frontend frontend = frontends.forLanguage(file.language());
+            SourceModule module = frontend.lower(file.reportPath(), file.language(), decoded.text());
+            indexParseNanos.add(frontend.lastParseNanos());
+            indexLowerNanos.add(Math.max(0, System.nanoTime() - start - frontend.lastParseNanos()));
             if (module.depth() > MAX_MODEL_DEPTH) return;   // analyze() parses it again and reports it
             NameResolver.resolve(module);
             dev.prodlint.analysis.request.SummaryIndexer.index(new ModuleContext(module, models, facts), out);

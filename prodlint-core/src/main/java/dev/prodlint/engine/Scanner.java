@@ -20,6 +20,8 @@ public final class Scanner {
     private final ApiModels models;
     private final List<Rule> rules;
     private Progress progress = Progress.NONE;
+    /** The first pass of the last scan, for its parse and lowering times. */
+    private FileAnalyzer indexer;
 
     /** Told how many files are analysed so far (for a progress line); called from the scanning thread. */
     public interface Progress {
@@ -61,14 +63,18 @@ public final class Scanner {
         }
         List<ReportedFinding> findings = Collections.synchronizedList(new ArrayList<>());
         List<ScanError> errors = Collections.synchronizedList(new ArrayList<>());
-        long[] totals = new long[4];
+        long walkMillis = (System.nanoTime() - start) / 1_000_000;
+        long[] totals = new long[5];
+        long indexMillis = 0;
         int[] counts = new int[2];
+        long indexStart = System.nanoTime();   // the first pass: text markers, then summaries
         dev.prodlint.analysis.ProjectFacts textFacts = options.parseOnly() ? dev.prodlint.analysis.ProjectFacts.NONE : projectFacts(files.values());
         ThreadLocal<Frontends> frontends = ThreadLocal.withInitial(Frontends::new);
         try (WorkerPool pool = new WorkerPool(options.threads(), options.fileTimeoutMillis())) {
             LoweredCache lowered = LoweredCache.forHeap();
-            FileAnalyzer analyzer = new FileAnalyzer(models, rules, options.parseOnly(),
-                    withSummaries(textFacts, paths, files.values(), pool, frontends, lowered), lowered);
+            dev.prodlint.analysis.ProjectFacts facts = withSummaries(textFacts, paths, files.values(), pool, frontends, lowered);
+            indexMillis = (System.nanoTime() - indexStart) / 1_000_000;
+            FileAnalyzer analyzer = new FileAnalyzer(models, rules, options.parseOnly(), facts, lowered);
             List<WorkerPool.Task<FileAnalyzer.Outcome>> tasks = new ArrayList<>();
             // in reverse: the files the first pass lowered last are the ones still kept
             List<SourceFile> order = new ArrayList<>(files.values());
@@ -93,6 +99,7 @@ public final class Scanner {
                 totals[1] += o.bytes();
                 totals[2] += o.parseNanos();
                 totals[3] += o.ruleNanos();
+                totals[4] += o.lowerNanos();
             }
         } finally {
             progress.finish();
@@ -107,8 +114,13 @@ public final class Scanner {
         sortedErrors.sort(Comparator.comparing(ScanError::path).thenComparing(ScanError::message));
         List<String> sortedNotes = new ArrayList<>(notes);
         Collections.sort(sortedNotes);
+        if (indexer != null) {
+            totals[2] += indexer.indexParseNanos.sum();
+            totals[4] += indexer.indexLowerNanos.sum();
+        }
         ScanStats stats = new ScanStats(counts[0], totals[0], totals[1], counts[1],
-                (System.nanoTime() - start) / 1_000_000, totals[2] / 1_000_000, totals[3] / 1_000_000);
+                (System.nanoTime() - start) / 1_000_000, totals[2] / 1_000_000, totals[3] / 1_000_000, totals[4] / 1_000_000,
+                walkMillis, indexMillis);
         return new ScanResult(List.copyOf(sorted), List.copyOf(sortedErrors), List.copyOf(sortedNotes), stats);
     }
 
@@ -124,6 +136,7 @@ public final class Scanner {
         dev.prodlint.analysis.request.ProjectSummaries index = new dev.prodlint.analysis.request.ProjectSummaries();
         SchemaFiles.read(roots, Math.max(options.maxFileBytes(), 8L << 20), index.db());
         FileAnalyzer indexer = new FileAnalyzer(models, rules, false, facts, lowered);
+        this.indexer = indexer;
         List<WorkerPool.Task<Boolean>> tasks = new ArrayList<>();
         for (SourceFile f : files) {
             tasks.add(pool.submit(f.reportPath(), () -> {

@@ -44,6 +44,10 @@ class HostileInputTest {
     @TempDir
     Path dir;
 
+    /** Beside the scanned folder, for links that lead out of it. */
+    @TempDir
+    Path elsewhere;
+
     private ScanResult scan(long maxFileBytes) throws IOException {
         Files.writeString(dir.resolve("orders.ts"), LEAK);
         long start = System.nanoTime();
@@ -191,7 +195,7 @@ class HostileInputTest {
 
     @Test
     void symlinkLoopsAndLinksOutOfTheRootAreNotFollowed() throws IOException {
-        Path outside = Files.createTempDirectory("prodlint-outside");
+        Path outside = elsewhere;
         Files.writeString(outside.resolve("secret.ts"), LEAK.replace("orders", "secrets"));
         Files.createDirectories(dir.resolve("src/loop"));
         Files.createSymbolicLink(dir.resolve("src/loop/again"), dir.resolve("src"));

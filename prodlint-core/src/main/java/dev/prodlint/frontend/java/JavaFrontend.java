@@ -26,9 +26,18 @@ public final class JavaFrontend implements Frontend {
         this.parser = new JavaParser(config);
     }
 
+    private long lastParseNanos;
+
+    @Override
+    public long lastParseNanos() {
+        return lastParseNanos;
+    }
+
     @Override
     public SourceModule lower(String path, Language language, String content) throws ParseFailure {
+        long start = System.nanoTime();
         ParseResult<CompilationUnit> result = parser.parse(content);
+        lastParseNanos = System.nanoTime() - start;
         if (result.getResult().isEmpty() || !result.isSuccessful()) {
             Problem first = result.getProblems().isEmpty() ? null : result.getProblems().get(0);
             int line = first == null ? 0 : first.getLocation()

@@ -28,6 +28,13 @@ public final class TypeScriptFrontend implements Frontend {
 
     private final Swc4j swc = new Swc4j();
 
+    private long lastParseNanos;
+
+    @Override
+    public long lastParseNanos() {
+        return lastParseNanos;
+    }
+
     @Override
     public SourceModule lower(String path, Language language, String content) throws ParseFailure {
         boolean jsx = language == Language.TSX || language == Language.JAVASCRIPT;
@@ -43,7 +50,12 @@ public final class TypeScriptFrontend implements Frontend {
                 .setCaptureComments(true);
         Swc4jParseOutput out;
         try {
-            out = parse(content, options);
+            long start = System.nanoTime();
+            try {
+                out = parse(content, options);
+            } finally {
+                lastParseNanos = System.nanoTime() - start;
+            }
         } catch (Swc4jCoreException e) {
             String msg = e.getMessage() == null ? "syntax error" : e.getMessage().lines().findFirst().orElse("syntax error");
             Matcher m = POSITION.matcher(msg);
