@@ -50,6 +50,10 @@ final class CheckCommand implements Callable<Integer> {
             description = "Skip files larger than this (default: ${DEFAULT-VALUE}).")
     long maxFileBytes = ScanOptions.DEFAULT_MAX_FILE_BYTES;
 
+    @Option(names = "--cache-dir", paramLabel = "DIR",
+            description = "Keep the result in DIR and reuse it when no scanned file, rule, option or model changed (off by default).")
+    Path cacheDir;
+
     @Option(names = "--file-timeout", paramLabel = "SECONDS",
             description = "Give up a file whose analysis takes longer; it becomes an error (default: 30).")
     double fileTimeoutSeconds = ScanOptions.DEFAULT_FILE_TIMEOUT_MILLIS / 1000.0;
@@ -132,6 +136,7 @@ final class CheckCommand implements Callable<Integer> {
                 err.flush();
             } else {
                 result = setup.scanner(new ScanOptions(base, n, maxFileBytes, parseOnly, includeTests, fileTimeoutMillis))
+                        .withCache(cacheDir, setup.cacheContext())
                         .withProgress(TerminalProgress.forTerminal(err)).scan(targets);
             }
         } catch (dev.prodlint.engine.GitChanges.GitProblem e) {

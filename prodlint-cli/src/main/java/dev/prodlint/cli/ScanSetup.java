@@ -40,6 +40,21 @@ record ScanSetup(Config config, List<Rule> rules, ApiModels models) {
     }
 
     /** A scanner over these rules and models that honours the configuration's include and exclude globs. */
+    /** What the result cache must also key on: the project's own API model files, with their content. */
+    String cacheContext() {
+        StringBuilder sb = new StringBuilder();
+        for (Path m : config.models()) {
+            sb.append(m.toAbsolutePath().normalize()).append('=');
+            try {
+                sb.append(java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(m))));
+            } catch (java.io.IOException | java.security.NoSuchAlgorithmException e) {
+                sb.append("unreadable");
+            }
+            sb.append('\n');
+        }
+        return sb.toString();
+    }
+
     Scanner scanner(ScanOptions options) {
         return new Scanner(options, models, rules).withFilter(config.filtersFiles() ? config::scans : null);
     }

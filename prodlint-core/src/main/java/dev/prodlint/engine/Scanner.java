@@ -47,6 +47,19 @@ public final class Scanner {
         return this;
     }
 
+    private ResultCache cache;
+    private String cacheContext = "";
+
+    /**
+     * Keeps the result in {@code dir} and reuses it when nothing it depends on changed; {@code context}
+     * names what the caller configured beyond the rules and options (configuration and model files).
+     */
+    public Scanner withCache(Path dir, String context) {
+        this.cache = dir == null ? null : new ResultCache(dir);
+        this.cacheContext = context == null ? "" : context;
+        return this;
+    }
+
     public Scanner withProgress(Progress p) {
         this.progress = p == null ? Progress.NONE : p;
         return this;
@@ -64,6 +77,21 @@ public final class Scanner {
         List<ReportedFinding> findings = Collections.synchronizedList(new ArrayList<>());
         List<ScanError> errors = Collections.synchronizedList(new ArrayList<>());
         long walkMillis = (System.nanoTime() - start) / 1_000_000;
+        String cacheRoot = null;
+        String cacheKey = null;
+        if (cache != null) {
+            cacheRoot = options.base().toAbsolutePath().normalize() + " " + paths.stream().map(p -> p.toAbsolutePath().normalize().toString()).sorted().toList();
+            cacheKey = cacheKey(cacheRoot, paths, files, notes);
+            java.util.Optional<ScanResult> hit = cache.get(cacheRoot, cacheKey);
+            if (hit.isPresent()) {
+                ScanResult r = hit.get();
+                ScanStats s = r.stats();
+                List<String> hitNotes = new ArrayList<>(r.notes());
+                hitNotes.add("results reused from the cache: nothing they depend on changed since the last scan");
+                return new ScanResult(r.findings(), r.errors(), List.copyOf(hitNotes), new ScanStats(s.files(), s.lines(), s.bytes(), s.skipped(),
+                        (System.nanoTime() - start) / 1_000_000, 0, 0, 0, walkMillis, 0));
+            }
+        }
         long[] totals = new long[5];
         long indexMillis = 0;
         int[] counts = new int[2];
@@ -121,7 +149,28 @@ public final class Scanner {
         ScanStats stats = new ScanStats(counts[0], totals[0], totals[1], counts[1],
                 (System.nanoTime() - start) / 1_000_000, totals[2] / 1_000_000, totals[3] / 1_000_000, totals[4] / 1_000_000,
                 walkMillis, indexMillis);
-        return new ScanResult(List.copyOf(sorted), List.copyOf(sortedErrors), List.copyOf(sortedNotes), stats);
+        ScanResult result = new ScanResult(List.copyOf(sorted), List.copyOf(sortedErrors), List.copyOf(sortedNotes), stats);
+        if (cache != null && !options.parseOnly()) cache.put(cacheRoot, cacheKey, result);
+        return result;
+    }
+
+    /** Everything a scan's result depends on, in a fixed order; files by report path with their content. */
+    private String cacheKey(String root, List<Path> paths, Map<String, SourceFile> files, List<String> walkNotes) {
+        ResultCache.Key k = new ResultCache.Key().add(ResultCache.buildId()).add(cacheContext).add(root)
+                .add(String.valueOf(options.maxFileBytes())).add(String.valueOf(options.includeTests()))
+                .add(String.valueOf(options.fileTimeoutMillis()));
+        for (Rule r : rules) k.add(r.meta().id());
+        synchronized (walkNotes) {
+            for (String n : walkNotes.stream().sorted().toList()) k.add(n);
+        }
+        for (SourceFile f : files.values().stream().sorted(Comparator.comparing(SourceFile::reportPath)).toList()) {
+            k.add(f.language().id()).addFile(f.reportPath(), f.file());
+        }
+        List<Path> schemas = new ArrayList<>();
+        SchemaFiles.forEach(paths, Math.max(options.maxFileBytes(), 8L << 20), schemas::add);
+        schemas.sort(Comparator.naturalOrder());
+        for (Path p : schemas) k.addFile(p.toAbsolutePath().normalize().toString(), p);
+        return k.value();
     }
 
     /**

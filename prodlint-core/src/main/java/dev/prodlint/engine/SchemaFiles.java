@@ -18,6 +18,24 @@ final class SchemaFiles {
     }
 
     static void read(List<Path> roots, long maxBytes, dev.prodlint.analysis.db.DbIndex out) {
+        visit(roots, maxBytes, (file, name) -> {
+            try {
+                String text = new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
+                if (name.endsWith(".sql")) out.unique().sql(text);
+                else if (name.endsWith(".prisma")) out.unique().prisma(text);
+                else out.declarative().xml(text);
+            } catch (IOException | RuntimeException e) {
+                // a schema file we cannot read adds no keys
+            }
+        });
+    }
+
+    /** The schema files {@link #read} would read, for a cache key: each path with its size and content. */
+    static void forEach(List<Path> roots, long maxBytes, java.util.function.Consumer<Path> each) {
+        visit(roots, maxBytes, (file, name) -> each.accept(file));
+    }
+
+    private static void visit(List<Path> roots, long maxBytes, java.util.function.BiConsumer<Path, String> each) {
         for (Path root : roots) {
             if (!Files.isDirectory(root)) continue;
             try {
@@ -32,16 +50,8 @@ final class SchemaFiles {
                     @Override
                     public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
                         String n = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
-                        if (!attrs.isRegularFile() || attrs.size() > maxBytes || !(n.endsWith(".sql") || n.endsWith(".prisma") || n.endsWith(".xml"))) {
-                            return FileVisitResult.CONTINUE;
-                        }
-                        try {
-                            String text = new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
-                            if (n.endsWith(".sql")) out.unique().sql(text);
-                            else if (n.endsWith(".prisma")) out.unique().prisma(text);
-                            else out.declarative().xml(text);
-                        } catch (IOException | RuntimeException e) {
-                            // a schema file we cannot read adds no keys
+                        if (attrs.isRegularFile() && attrs.size() <= maxBytes && (n.endsWith(".sql") || n.endsWith(".prisma") || n.endsWith(".xml"))) {
+                            each.accept(file, n);
                         }
                         return FileVisitResult.CONTINUE;
                     }
@@ -52,7 +62,7 @@ final class SchemaFiles {
                     }
                 });
             } catch (IOException e) {
-                // keys found so far stand
+                // what was found so far stands
             }
         }
     }
