@@ -21,6 +21,7 @@ command -v /usr/bin/time > /dev/null || { echo "needs /usr/bin/time (apt-get ins
 work="${BENCH_WORK:-$(mktemp -d)}"
 mkdir -p "$work"
 "$here/prodlint" --version > /dev/null
+rm -f "$work"/prodlint-*.stats   # a scratch folder kept between runs must not show an earlier run's phases
 if [ -z "$ts_dir" ] && [ -z "$java_dir" ]; then
   [ -d "$work/repo-1m" ] || python3 "$here/bench/generate-repo.py" "$work/repo-1m" 1000000
   ts_dir="$work/repo-1m/ts" java_dir="$work/repo-1m/java"
