@@ -48,13 +48,10 @@ final class BaselineCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
-        if (threads != null && threads < 1) {
-            err.println("prodlint: --threads must be at least 1");
-            return Main.EXIT_ERROR;
-        }
+        Integer n = ScanSetup.threads(err, threads);
+        if (n == null) return Main.EXIT_ERROR;
         ScanSetup setup = ScanSetup.prepare(err, root, configFile, enable);
         if (setup == null) return Main.EXIT_ERROR;
-        int n = threads != null ? threads : Runtime.getRuntime().availableProcessors();
         ScanResult result;
         try {
             result = setup.scanner(new ScanOptions(root.toAbsolutePath().normalize(), n, ScanOptions.DEFAULT_MAX_FILE_BYTES, false, includeTests))

@@ -97,10 +97,8 @@ final class CheckCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
-        if (threads != null && threads < 1) {
-            err.println("prodlint: --threads must be at least 1");
-            return Main.EXIT_ERROR;
-        }
+        Integer n = ScanSetup.threads(err, threads);
+        if (n == null) return Main.EXIT_ERROR;
         List<Path> targets = paths.isEmpty() ? List.of(Path.of(".")) : paths;
         ScanSetup setup = ScanSetup.prepare(err, root, configFile, enable);
         if (setup == null) return Main.EXIT_ERROR;
@@ -119,7 +117,6 @@ final class CheckCommand implements Callable<Integer> {
             return Main.EXIT_ERROR;
         }
         long fileTimeoutMillis = Math.max(1, Math.round(fileTimeoutSeconds * 1000));
-        int n = threads != null ? threads : Runtime.getRuntime().availableProcessors();
         Path base = root.toAbsolutePath().normalize();
         ScanResult result;
         try {
@@ -136,7 +133,7 @@ final class CheckCommand implements Callable<Integer> {
                 err.flush();
             } else {
                 result = setup.scanner(new ScanOptions(base, n, maxFileBytes, parseOnly, includeTests, fileTimeoutMillis))
-                        .withCache(cacheDir, setup.cacheContext())
+                        .withCache(cacheDir, setup.config().models())
                         .withProgress(TerminalProgress.forTerminal(err)).scan(targets);
             }
         } catch (dev.prodlint.engine.GitChanges.GitProblem e) {

@@ -40,19 +40,13 @@ record ScanSetup(Config config, List<Rule> rules, ApiModels models) {
     }
 
     /** A scanner over these rules and models that honours the configuration's include and exclude globs. */
-    /** What the result cache must also key on: the project's own API model files, with their content. */
-    String cacheContext() {
-        StringBuilder sb = new StringBuilder();
-        for (Path m : config.models()) {
-            sb.append(m.toAbsolutePath().normalize()).append('=');
-            try {
-                sb.append(java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(m))));
-            } catch (java.io.IOException | java.security.NoSuchAlgorithmException e) {
-                sb.append("unreadable");
-            }
-            sb.append('\n');
+    /** The worker count: the option, or the number of cores; null (after saying why) when the option is not usable. */
+    static Integer threads(PrintWriter err, Integer option) {
+        if (option != null && option < 1) {
+            err.println("prodlint: --threads must be at least 1");
+            return null;
         }
-        return sb.toString();
+        return option != null ? option : Runtime.getRuntime().availableProcessors();
     }
 
     Scanner scanner(ScanOptions options) {

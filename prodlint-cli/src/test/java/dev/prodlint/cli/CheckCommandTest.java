@@ -3,6 +3,7 @@ package dev.prodlint.cli;
 import static dev.prodlint.cli.CliTestSupport.LEAKY_JAVA;
 import static dev.prodlint.cli.CliTestSupport.LEAKY_TS;
 import static dev.prodlint.cli.CliTestSupport.SAFE_TS;
+import static dev.prodlint.cli.CliTestSupport.git;
 import static dev.prodlint.cli.CliTestSupport.write;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -59,15 +60,6 @@ class CheckCommandTest {
         assertThat(docs.resolve("swallowed-error-experimental.md")).doesNotExist();
         assertThat(run("docs", "--check", docs.toString())).isEqualTo(0);
         assertThat(run("docs", dir.resolve("no-such-dir").toString())).isEqualTo(2);
-    }
-
-    private void git(Path repo, String... args) throws Exception {
-        java.util.List<String> cmd = new java.util.ArrayList<>(java.util.List.of("git", "-C", repo.toString(), "-c", "user.email=t@example.com",
-                "-c", "user.name=test", "-c", "commit.gpgsign=false"));
-        cmd.addAll(java.util.List.of(args));
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(p.waitFor()).as("git %s: %s", String.join(" ", args), output).isEqualTo(0);
     }
 
     @Test

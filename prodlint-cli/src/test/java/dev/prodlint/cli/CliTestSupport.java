@@ -62,4 +62,14 @@ final class CliTestSupport {
         Files.writeString(p, content, StandardCharsets.UTF_8);
         return p;
     }
+
+    /** Runs git in the repository as a fixed test user; fails the test when git fails. */
+    static void git(Path repo, String... args) throws Exception {
+        java.util.List<String> cmd = new java.util.ArrayList<>(java.util.List.of("git", "-C", repo.toString(), "-c", "user.email=t@example.com",
+                "-c", "user.name=test", "-c", "commit.gpgsign=false"));
+        cmd.addAll(java.util.List.of(args));
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        org.assertj.core.api.Assertions.assertThat(p.waitFor()).as("git %s: %s", String.join(" ", args), output).isEqualTo(0);
+    }
 }

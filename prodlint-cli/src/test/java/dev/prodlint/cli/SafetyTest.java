@@ -1,6 +1,7 @@
 package dev.prodlint.cli;
 
 import static dev.prodlint.cli.CliTestSupport.LEAKY_TS;
+import static dev.prodlint.cli.CliTestSupport.git;
 import static dev.prodlint.cli.CliTestSupport.write;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -10,7 +11,6 @@ import java.net.SocketTimeoutException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -39,13 +39,6 @@ class SafetyTest {
             }
         }
         return out;
-    }
-
-    private static void git(Path repo, String... args) throws Exception {
-        List<String> cmd = new ArrayList<>(List.of("git", "-C", repo.toString(), "-c", "user.email=t@example.com", "-c", "user.name=t",
-                "-c", "commit.gpgsign=false"));
-        cmd.addAll(List.of(args));
-        assertThat(new ProcessBuilder(cmd).redirectErrorStream(true).start().waitFor()).isEqualTo(0);
     }
 
     @Test

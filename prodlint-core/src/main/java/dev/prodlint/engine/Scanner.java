@@ -48,15 +48,15 @@ public final class Scanner {
     }
 
     private ResultCache cache;
-    private String cacheContext = "";
+    private List<Path> cacheInputs = List.of();
 
     /**
-     * Keeps the result in {@code dir} and reuses it when nothing it depends on changed; {@code context}
-     * names what the caller configured beyond the rules and options (configuration and model files).
+     * Keeps the result in {@code dir} and reuses it when nothing it depends on changed; {@code inputs}
+     * are the files the caller configured beyond the rules and options (the project's model files).
      */
-    public Scanner withCache(Path dir, String context) {
+    public Scanner withCache(Path dir, List<Path> inputs) {
         this.cache = dir == null ? null : new ResultCache(dir);
-        this.cacheContext = context == null ? "" : context;
+        this.cacheInputs = inputs == null ? List.of() : List.copyOf(inputs);
         return this;
     }
 
@@ -156,10 +156,11 @@ public final class Scanner {
 
     /** Everything a scan's result depends on, in a fixed order; files by report path with their content. */
     private String cacheKey(String root, List<Path> paths, Map<String, SourceFile> files, List<String> walkNotes) {
-        ResultCache.Key k = new ResultCache.Key().add(ResultCache.buildId()).add(cacheContext).add(root)
+        ResultCache.Key k = new ResultCache.Key().add(ResultCache.buildId()).add(root)
                 .add(String.valueOf(options.maxFileBytes())).add(String.valueOf(options.includeTests()))
                 .add(String.valueOf(options.fileTimeoutMillis()));
         for (Rule r : rules) k.add(r.meta().id());
+        for (Path p : cacheInputs) k.addFile(p.toAbsolutePath().normalize().toString(), p);
         synchronized (walkNotes) {
             for (String n : walkNotes.stream().sorted().toList()) k.add(n);
         }

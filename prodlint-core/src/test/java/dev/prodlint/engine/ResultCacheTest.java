@@ -34,7 +34,7 @@ class ResultCacheTest {
 
     private ScanResult scan(List<Rule> rules) throws IOException {
         return new Scanner(new ScanOptions(dir, 2, ScanOptions.DEFAULT_MAX_FILE_BYTES, false, false), ApiModels.bundled(), rules)
-                .withCache(cacheDir, "").scan(List.of(dir));
+                .withCache(cacheDir, List.of()).scan(List.of(dir));
     }
 
     private static boolean hit(ScanResult r) {
