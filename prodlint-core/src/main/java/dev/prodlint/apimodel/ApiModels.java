@@ -120,12 +120,24 @@ public final class ApiModels {
 
     /** The type ids that a receiver name suggests in a language ({@code pool} → {@code pg#Pool}, ...). */
     public List<String> hintedTypes(String receiverName, boolean java) {
+        // Asked for every receiver of every call, a few hundred patterns each time: the most
+        // expensive lookup of a scan (an eighth of the rules' time on TypeScript) before this cache.
+        Map<String, List<String>> cache = java ? javaHints : scriptHints;
+        List<String> known = cache.get(receiverName);
+        if (known != null) return known;
         List<String> out = new ArrayList<>();
         for (Hint h : hints) {
             if (h.java == java && h.pattern.matcher(receiverName).matches()) out.add(h.typeId);
         }
-        return out;
+        List<String> result = List.copyOf(out);
+        if (cache.size() < HINT_CACHE_LIMIT) cache.put(receiverName, result);
+        return result;
     }
+
+    /** Distinct receiver names remembered per language; a repository's identifiers, bounded. */
+    private static final int HINT_CACHE_LIMIT = 200_000;
+    private final Map<String, List<String>> javaHints = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, List<String>> scriptHints = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** Reads model files and checks them; a bad file fails with a message naming it. */
     public static final class Builder {
@@ -134,6 +146,8 @@ public final class ApiModels {
         private final ApiModels models = new ApiModels();
 
         public Builder add(String name, InputStream in) {
+            models.javaHints.clear();
+            models.scriptHints.clear();
             ModelFile file;
             try {
                 file = yaml.readValue(in, ModelFile.class);

@@ -19,15 +19,21 @@ public final class Globs {
         if (name == null) return false;
         int star = glob.indexOf('*');
         if (star < 0) return glob.equals(name);
-        String[] parts = glob.split("\\*", -1);
-        if (!name.startsWith(parts[0])) return false;
-        int at = parts[0].length();
-        int end = name.length() - parts[parts.length - 1].length();
-        if (end < at || !name.endsWith(parts[parts.length - 1])) return false;
-        for (int i = 1; i < parts.length - 1; i++) {
-            int found = name.indexOf(parts[i], at);
-            if (found < 0 || found + parts[i].length() > end) return false;
-            at = found + parts[i].length();
+        // no split or substring for the usual one-star glob: asked for every call of every file
+        int last = glob.lastIndexOf('*');
+        int suffix = glob.length() - last - 1;
+        int end = name.length() - suffix;
+        if (end < star || !name.regionMatches(0, glob, 0, star) || !name.regionMatches(end, glob, last + 1, suffix)) {
+            return false;
+        }
+        int at = star;
+        for (int from = star + 1; from <= last; ) {
+            int next = glob.indexOf('*', from);
+            String part = glob.substring(from, next);
+            int found = name.indexOf(part, at);
+            if (found < 0 || found + part.length() > end) return false;
+            at = found + part.length();
+            from = next + 1;
         }
         return true;
     }

@@ -6,6 +6,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.prodlint.Lowered;
 import dev.prodlint.frontend.java.JavaFrontend;
 import dev.prodlint.model.ClassDecl;
+import dev.prodlint.model.FieldDecl;
+import dev.prodlint.model.expr.Unary;
+import dev.prodlint.model.stmt.ExprStmt;
+import dev.prodlint.model.stmt.Return;
+import dev.prodlint.model.stmt.SwitchCase;
+import java.util.List;
 import dev.prodlint.model.FunctionDecl;
 import dev.prodlint.model.Import;
 import dev.prodlint.model.Language;
@@ -82,6 +88,42 @@ class JavaFrontendTest {
                 """);
         assertThat(Lowered.all(m, Name.class)).filteredOn(n -> n.id().equals("xs")).allMatch(n -> n.symbol() != null);
         assertThat(Lowered.all(m, Name.class)).filteredOn(n -> n.id().equals("s")).allMatch(n -> n.symbol() != null);
+    }
+
+    @Test
+    void javacTreesAreLoweredToTheModelsConventions() {
+        SourceModule m = Lowered.java("""
+                class A {
+                    byte legacy[];
+                    void f(java.util.List<String>... names) throws Exception {
+                        try (java.sql.Connection c = ds.getConnection()) { c.commit(); }
+                        switch (names.length) { case 1 -> run(); default -> { } }
+                        int y = switch (names.length) { case 1 -> 2; default -> -1; };
+                    }
+                    enum E { ONE { void g() { } }, TWO }
+                    record R(int x) { R { if (x < 0) throw new IllegalArgumentException(); } }
+                    static { init(); }
+                }
+                """);
+        ClassDecl a = m.classes().get(0);
+        FieldDecl legacy = a.field("legacy").orElseThrow();
+        assertThat(legacy.range().startColumn()).as("a variable starts at its name").isEqualTo(10);
+        dev.prodlint.model.Param names = a.methods("f").get(0).params().get(0);
+        assertThat(names.isRest()).isTrue();
+        assertThat(names.type().name()).isEqualTo("java.util.List[]");
+        assertThat(names.type().arguments()).extracting(dev.prodlint.model.TypeRef::name).containsExactly("String");
+        VarDecl c = Lowered.all(m, Try.class).get(0).resources().stream().map(VarDecl.class::cast).findFirst().orElseThrow();
+        assertThat(c.kind()).as("javac's implicit final on resources is not the code's").isEqualTo(VarDecl.Kind.JAVA);
+        List<SwitchCase> cases = Lowered.all(m, SwitchCase.class);
+        assertThat(cases.get(0).body().get(0)).as("a switch statement's arrow runs a statement").isInstanceOf(ExprStmt.class);
+        assertThat(cases.get(2).body().get(0)).as("a switch expression's arrow gives a value").isInstanceOf(Return.class);
+        assertThat(Lowered.all(m, Unary.class)).extracting(Unary::op).containsExactly("-");
+        ClassDecl e = a.nestedClasses().stream().filter(x -> x.name().equals("E")).findFirst().orElseThrow();
+        assertThat(e.nestedClasses()).extracting(ClassDecl::name).containsExactly("ONE");
+        ClassDecl r = a.nestedClasses().stream().filter(x -> x.name().equals("R")).findFirst().orElseThrow();
+        assertThat(r.field("x")).isPresent();
+        assertThat(r.methods("R")).as("the compact constructor").hasSize(1);
+        assertThat(a.methods("<clinit>")).hasSize(1);
     }
 
     @Test

@@ -1,81 +1,62 @@
 package dev.prodlint.frontend.java;
 
-import com.github.javaparser.ast.CompilationUnit;
-import com.github.javaparser.ast.ImportDeclaration;
-import com.github.javaparser.ast.Modifier;
-import com.github.javaparser.ast.NodeList;
-import com.github.javaparser.ast.body.AnnotationDeclaration;
-import com.github.javaparser.ast.body.BodyDeclaration;
-import com.github.javaparser.ast.body.CallableDeclaration;
-import com.github.javaparser.ast.body.ClassOrInterfaceDeclaration;
-import com.github.javaparser.ast.body.ConstructorDeclaration;
-import com.github.javaparser.ast.body.EnumConstantDeclaration;
-import com.github.javaparser.ast.body.EnumDeclaration;
-import com.github.javaparser.ast.body.FieldDeclaration;
-import com.github.javaparser.ast.body.InitializerDeclaration;
-import com.github.javaparser.ast.body.MethodDeclaration;
-import com.github.javaparser.ast.body.Parameter;
-import com.github.javaparser.ast.body.RecordDeclaration;
-import com.github.javaparser.ast.body.TypeDeclaration;
-import com.github.javaparser.ast.body.VariableDeclarator;
-import com.github.javaparser.ast.expr.AnnotationExpr;
-import com.github.javaparser.ast.expr.ArrayAccessExpr;
-import com.github.javaparser.ast.expr.ArrayCreationExpr;
-import com.github.javaparser.ast.expr.ArrayInitializerExpr;
-import com.github.javaparser.ast.expr.AssignExpr;
-import com.github.javaparser.ast.expr.BinaryExpr;
-import com.github.javaparser.ast.expr.BooleanLiteralExpr;
-import com.github.javaparser.ast.expr.CastExpr;
-import com.github.javaparser.ast.expr.CharLiteralExpr;
-import com.github.javaparser.ast.expr.ConditionalExpr;
-import com.github.javaparser.ast.expr.EnclosedExpr;
-import com.github.javaparser.ast.expr.FieldAccessExpr;
-import com.github.javaparser.ast.expr.InstanceOfExpr;
-import com.github.javaparser.ast.expr.LambdaExpr;
-import com.github.javaparser.ast.expr.LiteralStringValueExpr;
-import com.github.javaparser.ast.expr.MemberValuePair;
-import com.github.javaparser.ast.expr.MethodCallExpr;
-import com.github.javaparser.ast.expr.MethodReferenceExpr;
-import com.github.javaparser.ast.expr.NameExpr;
-import com.github.javaparser.ast.expr.NormalAnnotationExpr;
-import com.github.javaparser.ast.expr.NullLiteralExpr;
-import com.github.javaparser.ast.expr.ObjectCreationExpr;
-import com.github.javaparser.ast.expr.SingleMemberAnnotationExpr;
-import com.github.javaparser.ast.expr.StringLiteralExpr;
-import com.github.javaparser.ast.expr.SuperExpr;
-import com.github.javaparser.ast.expr.SwitchExpr;
-import com.github.javaparser.ast.expr.TextBlockLiteralExpr;
-import com.github.javaparser.ast.expr.ThisExpr;
-import com.github.javaparser.ast.expr.UnaryExpr;
-import com.github.javaparser.ast.expr.VariableDeclarationExpr;
-import com.github.javaparser.ast.stmt.AssertStmt;
-import com.github.javaparser.ast.stmt.BlockStmt;
-import com.github.javaparser.ast.stmt.BreakStmt;
-import com.github.javaparser.ast.stmt.CatchClause;
-import com.github.javaparser.ast.stmt.ContinueStmt;
-import com.github.javaparser.ast.stmt.DoStmt;
-import com.github.javaparser.ast.stmt.ExplicitConstructorInvocationStmt;
-import com.github.javaparser.ast.stmt.ExpressionStmt;
-import com.github.javaparser.ast.stmt.ForEachStmt;
-import com.github.javaparser.ast.stmt.ForStmt;
-import com.github.javaparser.ast.stmt.IfStmt;
-import com.github.javaparser.ast.stmt.LabeledStmt;
-import com.github.javaparser.ast.stmt.LocalClassDeclarationStmt;
-import com.github.javaparser.ast.stmt.LocalRecordDeclarationStmt;
-import com.github.javaparser.ast.stmt.ReturnStmt;
-import com.github.javaparser.ast.stmt.SwitchEntry;
-import com.github.javaparser.ast.stmt.SwitchStmt;
-import com.github.javaparser.ast.stmt.SynchronizedStmt;
-import com.github.javaparser.ast.stmt.ThrowStmt;
-import com.github.javaparser.ast.stmt.TryStmt;
-import com.github.javaparser.ast.stmt.WhileStmt;
-import com.github.javaparser.ast.stmt.YieldStmt;
-import com.github.javaparser.ast.type.ClassOrInterfaceType;
-import com.github.javaparser.ast.type.Type;
-import com.github.javaparser.ast.type.UnionType;
+import com.sun.source.tree.AnnotatedTypeTree;
+import com.sun.source.tree.AnnotationTree;
+import com.sun.source.tree.ArrayAccessTree;
+import com.sun.source.tree.ArrayTypeTree;
+import com.sun.source.tree.AssertTree;
+import com.sun.source.tree.AssignmentTree;
+import com.sun.source.tree.BinaryTree;
+import com.sun.source.tree.BlockTree;
+import com.sun.source.tree.BreakTree;
+import com.sun.source.tree.CaseTree;
+import com.sun.source.tree.CatchTree;
+import com.sun.source.tree.ClassTree;
+import com.sun.source.tree.CompilationUnitTree;
+import com.sun.source.tree.CompoundAssignmentTree;
+import com.sun.source.tree.ConditionalExpressionTree;
+import com.sun.source.tree.ContinueTree;
+import com.sun.source.tree.DoWhileLoopTree;
+import com.sun.source.tree.EnhancedForLoopTree;
+import com.sun.source.tree.ExpressionStatementTree;
+import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.ForLoopTree;
+import com.sun.source.tree.IdentifierTree;
+import com.sun.source.tree.IfTree;
+import com.sun.source.tree.ImportTree;
+import com.sun.source.tree.InstanceOfTree;
+import com.sun.source.tree.IntersectionTypeTree;
+import com.sun.source.tree.LabeledStatementTree;
+import com.sun.source.tree.LambdaExpressionTree;
+import com.sun.source.tree.LiteralTree;
+import com.sun.source.tree.MemberReferenceTree;
+import com.sun.source.tree.MemberSelectTree;
+import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.MethodTree;
+import com.sun.source.tree.ModifiersTree;
+import com.sun.source.tree.NewArrayTree;
+import com.sun.source.tree.NewClassTree;
+import com.sun.source.tree.ParameterizedTypeTree;
+import com.sun.source.tree.ParenthesizedTree;
+import com.sun.source.tree.PrimitiveTypeTree;
+import com.sun.source.tree.ReturnTree;
+import com.sun.source.tree.StatementTree;
+import com.sun.source.tree.SwitchExpressionTree;
+import com.sun.source.tree.SwitchTree;
+import com.sun.source.tree.SynchronizedTree;
+import com.sun.source.tree.ThrowTree;
+import com.sun.source.tree.Tree;
+import com.sun.source.tree.TryTree;
+import com.sun.source.tree.TypeCastTree;
+import com.sun.source.tree.UnaryTree;
+import com.sun.source.tree.UnionTypeTree;
+import com.sun.source.tree.VariableTree;
+import com.sun.source.tree.WhileLoopTree;
+import com.sun.source.tree.WildcardTree;
+import com.sun.source.tree.YieldTree;
+import com.sun.source.util.SourcePositions;
 import dev.prodlint.model.Annotation;
 import dev.prodlint.model.ClassDecl;
-import dev.prodlint.model.Comment;
 import dev.prodlint.model.FieldDecl;
 import dev.prodlint.model.FunctionDecl;
 import dev.prodlint.model.Import;
@@ -123,50 +104,109 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import javax.lang.model.element.Modifier;
 
-/** Lowers one JavaParser compilation unit into the program model. One instance per file. */
+/**
+ * Lowers one javac compilation unit (parsed only) into the program model. One instance per file.
+ * Ranges are javac's character offsets, except where the model has its own convention: a variable's
+ * range runs from its name to the end of its initializer.
+ */
 final class JavaLowering {
     private final String path;
     private final SourceText text;
+    private final String src;
+    private final CompilationUnitTree unit;
+    private final SourcePositions positions;
 
-    JavaLowering(String path, SourceText text) {
+    JavaLowering(String path, SourceText text, CompilationUnitTree unit, SourcePositions positions) {
         this.path = path;
         this.text = text;
+        this.src = text.content();
+        this.unit = unit;
+        this.positions = positions;
     }
 
-    SourceModule lower(CompilationUnit cu) {
+    SourceModule lower() {
         List<Import> imports = new ArrayList<>();
-        for (ImportDeclaration d : cu.getImports()) imports.add(lowerImport(d));
+        for (ImportTree d : unit.getImports()) imports.add(lowerImport(d));
         List<ClassDecl> classes = new ArrayList<>();
-        for (TypeDeclaration<?> t : cu.getTypes()) classes.add(lowerType(t));
-        List<Comment> comments = new ArrayList<>();
-        for (com.github.javaparser.ast.comments.Comment c : cu.getAllComments()) {
-            comments.add(new Comment(range(c), c.getContent()));
+        for (Tree t : unit.getTypeDecls()) {
+            if (t instanceof ClassTree c) classes.add(lowerType(c));
         }
         FunctionDecl body = new FunctionDecl(text.fullRange(), FunctionDecl.Kind.MODULE_BODY, "<module>",
                 List.of(), new Block(text.fullRange(), List.of()), false, List.of(), Set.of(), null);
-        SourceModule module = new SourceModule(path, Language.JAVA, text, imports, classes, body, comments);
+        // Rules read comments from the source text where they need them (see swallowederror.Reasons).
+        SourceModule module = new SourceModule(path, Language.JAVA, text, imports, classes, body, List.of());
         module.linkParents();
         return module;
     }
 
-    private SourceRange range(com.github.javaparser.ast.Node n) {
-        return n.getRange()
-                .map(r -> text.rangeOfInclusive(r.begin.line, r.begin.column, r.end.line, r.end.column))
-                .orElse(SourceRange.NONE);
+    // ---- positions ----
+
+    private int start(Tree t) {
+        return (int) positions.getStartPosition(unit, t);
     }
 
-    /** From the start of one node to the end of another. */
-    private SourceRange span(com.github.javaparser.ast.Node first, com.github.javaparser.ast.Node last) {
-        SourceRange a = range(first);
-        SourceRange b = range(last);
-        return new SourceRange(a.startLine(), a.startColumn(), b.endLine(), b.endColumn(), a.startOffset(), b.endOffset());
+    private int end(Tree t) {
+        long e = positions.getEndPosition(unit, t);
+        return e < 0 ? start(t) : (int) e;
     }
 
-    private Import lowerImport(ImportDeclaration d) {
-        String name = d.getNameAsString();
-        if (d.isAsterisk()) {
-            return new Import(range(d), d.isStatic() ? Import.Kind.JAVA_STATIC : Import.Kind.JAVA, name, "*", "*");
+    private SourceRange range(Tree t) {
+        return range(start(t), end(t));
+    }
+
+    private SourceRange range(int start, int end) {
+        int s = Math.max(0, Math.min(start, src.length()));
+        return text.range(s, Math.max(s, Math.min(end, src.length())));
+    }
+
+    /** Where a variable's name starts: the first occurrence after its modifiers and type (or `var`). */
+    private int nameStart(VariableTree v) {
+        String name = v.getName().toString();
+        int limit = v.getInitializer() != null ? start(v.getInitializer()) : Math.max(end(v), start(v) + 1);
+        if (v.getType() != null && end(v.getType()) > start(v)) {
+            int after = find(name, end(v.getType()), limit);
+            // a C-style array (`byte d[]`): javac's type ends after the brackets, past the name
+            return after >= 0 ? after : Math.max(start(v), find(name, start(v.getType()), limit));
+        }
+        int from = start(v);
+        ModifiersTree mods = v.getModifiers();
+        if (!mods.getFlags().isEmpty() || !mods.getAnnotations().isEmpty()) from = Math.max(from, end(mods));
+        while (from < src.length() && Character.isWhitespace(src.charAt(from))) from++;
+        if (src.startsWith("var", from) && from + 3 < src.length() && Character.isWhitespace(src.charAt(from + 3))) from += 3;
+        return Math.max(start(v), find(name, from, limit));
+    }
+
+    /** The first whole-word occurrence of an identifier in [from, limit), or -1. */
+    private int find(String name, int from, int limit) {
+        for (int i = src.indexOf(name, Math.max(0, from)); i >= 0 && i < limit; i = src.indexOf(name, i + 1)) {
+            int after = i + name.length();
+            if ((i == 0 || !Character.isJavaIdentifierPart(src.charAt(i - 1)))
+                    && (after >= src.length() || !Character.isJavaIdentifierPart(src.charAt(after)))) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** A variable declarator's range: its name to the end of its initializer (or of the name). */
+    private SourceRange declaratorRange(VariableTree v) {
+        int s = nameStart(v);
+        int e = v.getInitializer() != null ? end(v.getInitializer()) : s + v.getName().length();
+        return range(s, e);
+    }
+
+    private Name nameOf(VariableTree v) {
+        int s = nameStart(v);
+        return new Name(range(s, s + v.getName().length()), v.getName().toString());
+    }
+
+    private Import lowerImport(ImportTree d) {
+        String name = d.getQualifiedIdentifier().toString();
+        if (name.endsWith(".*")) {
+            String owner = name.substring(0, name.length() - 2);
+            return new Import(range(d), d.isStatic() ? Import.Kind.JAVA_STATIC : Import.Kind.JAVA, owner, "*", "*");
         }
         int dot = name.lastIndexOf('.');
         String qualifier = dot < 0 ? "" : name.substring(0, dot);
@@ -178,360 +218,446 @@ final class JavaLowering {
 
     // ---- declarations ----
 
-    private ClassDecl lowerType(TypeDeclaration<?> t) {
-        List<FieldDecl> fields = new ArrayList<>();
-        List<FunctionDecl> methods = new ArrayList<>();
+    private ClassDecl lowerType(ClassTree t) {
         List<ClassDecl> nested = new ArrayList<>();
         TypeRef superclass = null;
         List<TypeRef> interfaces = new ArrayList<>();
-        if (t instanceof ClassOrInterfaceDeclaration c) {
-            if (c.isInterface()) {
-                for (ClassOrInterfaceType x : c.getExtendedTypes()) interfaces.add(type(x));
-            } else if (!c.getExtendedTypes().isEmpty()) {
-                superclass = type(c.getExtendedTypes().get(0));
-            }
-            for (ClassOrInterfaceType x : c.getImplementedTypes()) interfaces.add(type(x));
-        } else if (t instanceof EnumDeclaration e) {
-            for (ClassOrInterfaceType x : e.getImplementedTypes()) interfaces.add(type(x));
-            for (EnumConstantDeclaration ec : e.getEntries()) {
-                if (!ec.getClassBody().isEmpty()) {
-                    nested.add(lowerBody(ec.getNameAsString(), range(ec), null, List.of(), List.of(), ec.getClassBody()));
+        // javac keeps an interface's `extends` list as its implements clause
+        if (t.getExtendsClause() != null) superclass = type(t.getExtendsClause());
+        for (Tree x : t.getImplementsClause()) interfaces.add(type(x));
+        List<Tree> members = new ArrayList<>();
+        for (Tree m : t.getMembers()) {
+            if (t.getKind() == Tree.Kind.ENUM && m instanceof VariableTree v && isEnumConstant(t, v)) {
+                if (v.getInitializer() instanceof NewClassTree nc && nc.getClassBody() != null) {
+                    nested.add(lowerBody(v.getName().toString(), range(v), null, List.of(), List.of(),
+                            nc.getClassBody().getMembers(), false, false));
                 }
+                continue;
             }
-        } else if (t instanceof RecordDeclaration r) {
-            for (ClassOrInterfaceType x : r.getImplementedTypes()) interfaces.add(type(x));
-            for (Parameter p : r.getParameters()) {
-                fields.add(new FieldDecl(range(p), p.getNameAsString(), type(p.getType()), null,
-                        annotations(p.getAnnotations()), Set.of("private", "final")));
-            }
+            members.add(m);
         }
-        ClassDecl body = lowerBody(t.getNameAsString(), range(t), superclass, interfaces,
-                annotations(t.getAnnotations()), t.getMembers());
-        if (fields.isEmpty() && nested.isEmpty()) return body;
-        fields.addAll(body.fields());
-        methods.addAll(body.methods());
+        ClassDecl body = lowerBody(t.getSimpleName().toString(), range(t), superclass, interfaces,
+                annotations(t.getModifiers()), members, t.getKind() == Tree.Kind.ANNOTATION_TYPE, t.getKind() == Tree.Kind.RECORD);
+        if (nested.isEmpty()) return body;
         nested.addAll(body.nestedClasses());
-        return new ClassDecl(body.range(), body.name(), superclass, interfaces, body.annotations(), fields, methods, nested);
+        return new ClassDecl(body.range(), body.name(), superclass, interfaces, body.annotations(), body.fields(),
+                body.methods(), nested);
+    }
+
+    /** javac gives an enum's constants as fields typed by the enum, without a written type. */
+    private boolean isEnumConstant(ClassTree e, VariableTree v) {
+        return v.getType() instanceof IdentifierTree id && id.getName().contentEquals(e.getSimpleName())
+                && positions.getEndPosition(unit, v.getType()) < 0;
     }
 
     private ClassDecl lowerBody(String name, SourceRange range, TypeRef superclass, List<TypeRef> interfaces,
-                                List<Annotation> annotations, NodeList<BodyDeclaration<?>> members) {
+                                List<Annotation> annotations, List<? extends Tree> members, boolean annotationType,
+                                boolean record) {
         List<FieldDecl> fields = new ArrayList<>();
         List<FunctionDecl> methods = new ArrayList<>();
         List<ClassDecl> nested = new ArrayList<>();
-        for (BodyDeclaration<?> m : members) {
-            if (m instanceof FieldDeclaration f) {
-                Set<String> mods = modifiers(f.getModifiers());
-                for (VariableDeclarator v : f.getVariables()) {
-                    fields.add(new FieldDecl(range(v), v.getNameAsString(), type(v.getType()),
-                            v.getInitializer().map(this::expr).orElse(null), annotations(f.getAnnotations()), mods));
-                }
-            } else if (m instanceof CallableDeclaration<?> c) {
-                methods.add(lowerCallable(c));
-            } else if (m instanceof InitializerDeclaration init) {
+        for (Tree m : members) {
+            if (m instanceof VariableTree v) {
+                // a record's components are its only instance fields; their range is the whole component
+                boolean component = record && !v.getModifiers().getFlags().contains(Modifier.STATIC);
+                fields.add(new FieldDecl(component ? range(v) : declaratorRange(v), v.getName().toString(), type(v.getType()),
+                        v.getInitializer() == null ? null : expr(v.getInitializer()), annotations(v.getModifiers()),
+                        modifiers(v.getModifiers())));
+            } else if (m instanceof MethodTree mt) {
+                if (!annotationType) methods.add(lowerMethod(mt, name));
+            } else if (m instanceof BlockTree init) {
+                // javac's initializer block starts at `static`; its body starts at the brace
+                Block code = block(init);
+                int brace = src.indexOf('{', start(init));
+                if (brace > start(init) && brace < end(init)) code = new Block(range(brace, end(init)), code.statements());
                 methods.add(new FunctionDecl(range(init), FunctionDecl.Kind.METHOD,
-                        init.isStatic() ? "<clinit>" : "<init>", List.of(), block(init.getBody()), false,
+                        init.isStatic() ? "<clinit>" : "<init>", List.of(), code, false,
                         List.of(), init.isStatic() ? Set.of("static") : Set.of(), null));
-            } else if (m instanceof TypeDeclaration<?> t) {
-                nested.add(lowerType(t));
+            } else if (m instanceof ClassTree c) {
+                nested.add(lowerType(c));
             }
         }
         return new ClassDecl(range, name, superclass, interfaces, annotations, fields, methods, nested);
     }
 
-    private FunctionDecl lowerCallable(CallableDeclaration<?> c) {
+    private FunctionDecl lowerMethod(MethodTree m, String className) {
         List<Param> params = new ArrayList<>();
-        for (Parameter p : c.getParameters()) params.add(param(p));
-        Block body;
-        TypeRef returnType = null;
-        FunctionDecl.Kind kind;
-        if (c instanceof MethodDeclaration m) {
-            body = m.getBody().map(this::block).orElse(null);
-            returnType = type(m.getType());
-            kind = FunctionDecl.Kind.METHOD;
+        for (VariableTree p : m.getParameters()) params.add(param(p));
+        boolean constructor = m.getName().contentEquals("<init>");
+        Block body = m.getBody() == null ? null : block(m.getBody());
+        return new FunctionDecl(range(m), constructor ? FunctionDecl.Kind.CONSTRUCTOR : FunctionDecl.Kind.METHOD,
+                constructor ? className : m.getName().toString(), params, body, false,
+                annotations(m.getModifiers()), modifiers(m.getModifiers()), constructor ? null : type(m.getReturnType()));
+    }
+
+    private Param param(VariableTree p) {
+        boolean varargs = isVarargs(p);
+        TypeRef t;
+        if (varargs && p.getType() instanceof ArrayTypeTree a) {
+            TypeRef element = type(a.getType());
+            t = new TypeRef(element.name() + "[]", element.arguments());
         } else {
-            body = block(((ConstructorDeclaration) c).getBody());
-            kind = FunctionDecl.Kind.CONSTRUCTOR;
+            t = p.getType() == null ? TypeRef.of("") : type(p.getType());
         }
-        return new FunctionDecl(range(c), kind, c.getNameAsString(), params, body, false,
-                annotations(c.getAnnotations()), modifiers(c.getModifiers()), returnType);
+        return new Param(range(p), nameOf(p), t, null, annotations(p.getModifiers()), varargs);
     }
 
-    private Param param(Parameter p) {
-        TypeRef t = type(p.getType());
-        if (p.isVarArgs()) t = new TypeRef(t.name() + "[]", t.arguments());
-        return new Param(range(p), new Name(range(p.getName()), p.getNameAsString()), t, null,
-                annotations(p.getAnnotations()), p.isVarArgs());
+    private boolean isVarargs(VariableTree p) {
+        if (!(p.getType() instanceof ArrayTypeTree)) return false;
+        int from = start(p.getType());
+        int to = nameStart(p);
+        return from >= 0 && to > from && src.substring(from, to).contains("...");
     }
 
-    private Set<String> modifiers(NodeList<Modifier> mods) {
+    private static Set<String> modifiers(ModifiersTree mods) {
         Set<String> out = new LinkedHashSet<>();
-        for (Modifier m : mods) out.add(m.getKeyword().asString());
+        for (Modifier m : mods.getFlags()) out.add(m.toString());
         return out;
     }
 
-    private List<Annotation> annotations(NodeList<AnnotationExpr> list) {
+    private List<Annotation> annotations(ModifiersTree mods) {
         List<Annotation> out = new ArrayList<>();
-        for (AnnotationExpr a : list) out.add(annotation(a));
+        for (AnnotationTree a : mods.getAnnotations()) out.add(annotation(a));
         return out;
     }
 
-    private Annotation annotation(AnnotationExpr a) {
+    private Annotation annotation(AnnotationTree a) {
         Map<String, Expr> args = new LinkedHashMap<>();
-        if (a instanceof SingleMemberAnnotationExpr s) {
-            args.put("value", expr(s.getMemberValue()));
-        } else if (a instanceof NormalAnnotationExpr n) {
-            for (MemberValuePair p : n.getPairs()) args.put(p.getNameAsString(), expr(p.getValue()));
+        for (ExpressionTree arg : a.getArguments()) {
+            if (arg instanceof AssignmentTree as && as.getVariable() instanceof IdentifierTree id) {
+                args.put(id.getName().toString(), expr(as.getExpression()));
+            } else {
+                args.put("value", expr(arg));
+            }
         }
-        return new Annotation(range(a), a.getNameAsString(), args);
+        return new Annotation(range(a), a.getAnnotationType().toString(), args);
     }
 
-    TypeRef type(Type t) {
-        if (t == null || t.isVarType()) return null;
-        if (t instanceof ClassOrInterfaceType c) {
-            // Without the language level's post-processors, `var` arrives as a class type.
-            if (c.getScope().isEmpty() && c.getTypeArguments().isEmpty() && c.getNameAsString().equals("var")) return null;
+    TypeRef type(Tree t) {
+        if (t == null) return null;
+        if (t instanceof AnnotatedTypeTree at) return type(at.getUnderlyingType());
+        if (t instanceof IdentifierTree id) {
+            return id.getName().contentEquals("var") ? null : new TypeRef(id.getName().toString(), List.of());
+        }
+        if (t instanceof MemberSelectTree ms) return new TypeRef(qualifiedName(ms), List.of());
+        if (t instanceof ParameterizedTypeTree p) {
             List<TypeRef> args = new ArrayList<>();
-            c.getTypeArguments().ifPresent(list -> list.forEach(a -> {
+            for (Tree a : p.getTypeArguments()) {
                 TypeRef r = type(a);
                 if (r != null) args.add(r);
-            }));
-            String name = c.getScope().map(s -> s.getNameWithScope() + ".").orElse("") + c.getNameAsString();
-            return new TypeRef(name, args);
+            }
+            return new TypeRef(baseName(p.getType()), args);
         }
-        if (t instanceof UnionType u && !u.getElements().isEmpty()) return type(u.getElements().get(0));
-        return TypeRef.of(t.asString());
+        if (t instanceof UnionTypeTree u && !u.getTypeAlternatives().isEmpty()) return type(u.getTypeAlternatives().get(0));
+        return TypeRef.of(typeString(t));
+    }
+
+    /** A class type's name with its qualifier, without type arguments: {@code Map.Entry}. */
+    private static String baseName(Tree t) {
+        if (t instanceof AnnotatedTypeTree at) return baseName(at.getUnderlyingType());
+        if (t instanceof ParameterizedTypeTree p) return baseName(p.getType());
+        if (t instanceof MemberSelectTree ms) return qualifiedName(ms);
+        if (t instanceof IdentifierTree id) return id.getName().toString();
+        return typeString(t);
+    }
+
+    private static String qualifiedName(MemberSelectTree ms) {
+        return baseName(ms.getExpression()) + "." + ms.getIdentifier();
+    }
+
+    /** A type as written, normalised the way JavaParser printed it: {@code List<String>[]}, {@code ? extends T}. */
+    private static String typeString(Tree t) {
+        if (t instanceof AnnotatedTypeTree at) return typeString(at.getUnderlyingType());
+        if (t instanceof IdentifierTree id) return id.getName().toString();
+        if (t instanceof MemberSelectTree ms) return typeString(ms.getExpression()) + "." + ms.getIdentifier();
+        if (t instanceof ParameterizedTypeTree p) {
+            List<String> args = new ArrayList<>();
+            for (Tree a : p.getTypeArguments()) args.add(typeString(a));
+            return typeString(p.getType()) + "<" + String.join(", ", args) + ">";
+        }
+        if (t instanceof ArrayTypeTree a) return typeString(a.getType()) + "[]";
+        if (t instanceof PrimitiveTypeTree p) return p.getPrimitiveTypeKind().name().toLowerCase(java.util.Locale.ROOT);
+        if (t instanceof WildcardTree w) {
+            if (w.getBound() == null) return "?";
+            return (w.getKind() == Tree.Kind.SUPER_WILDCARD ? "? super " : "? extends ") + typeString(w.getBound());
+        }
+        if (t instanceof IntersectionTypeTree i) {
+            List<String> parts = new ArrayList<>();
+            for (Tree b : i.getBounds()) parts.add(typeString(b));
+            return String.join(" & ", parts);
+        }
+        if (t instanceof UnionTypeTree u) {
+            List<String> parts = new ArrayList<>();
+            for (Tree b : u.getTypeAlternatives()) parts.add(typeString(b));
+            return String.join(" | ", parts);
+        }
+        return t.toString();
     }
 
     // ---- statements ----
 
-    private Block block(BlockStmt b) {
+    private Block block(BlockTree b) {
         List<Stmt> out = new ArrayList<>();
-        for (com.github.javaparser.ast.stmt.Statement s : b.getStatements()) addStmt(out, s);
+        for (StatementTree s : b.getStatements()) addStmt(out, s);
         return new Block(range(b), out);
     }
 
-    private Stmt stmt(com.github.javaparser.ast.stmt.Statement s) {
+    private Stmt stmt(StatementTree s) {
         List<Stmt> out = new ArrayList<>(1);
         addStmt(out, s);
         return out.size() == 1 ? out.get(0) : new Block(range(s), out);
     }
 
-    private void addStmt(List<Stmt> out, com.github.javaparser.ast.stmt.Statement s) {
+    private static ExpressionTree unparen(ExpressionTree e) {
+        return e instanceof ParenthesizedTree p ? p.getExpression() : e;
+    }
+
+    private void addStmt(List<Stmt> out, StatementTree s) {
         SourceRange r = range(s);
-        if (s instanceof BlockStmt b) {
+        if (s instanceof BlockTree b) {
             out.add(block(b));
-        } else if (s instanceof ExpressionStmt e) {
-            if (e.getExpression() instanceof VariableDeclarationExpr v) {
-                addVars(out, v);
-            } else {
-                out.add(new ExprStmt(r, expr(e.getExpression())));
-            }
-        } else if (s instanceof IfStmt i) {
-            out.add(new If(r, expr(i.getCondition()), stmt(i.getThenStmt()), i.getElseStmt().map(this::stmt).orElse(null)));
-        } else if (s instanceof ReturnStmt ret) {
-            out.add(new Return(r, ret.getExpression().map(this::expr).orElse(null)));
-        } else if (s instanceof ThrowStmt t) {
+        } else if (s instanceof VariableTree v) {
+            out.add(varDecl(v));
+        } else if (s instanceof ExpressionStatementTree e) {
+            out.add(new ExprStmt(r, expr(e.getExpression())));
+        } else if (s instanceof IfTree i) {
+            out.add(new If(r, expr(unparen(i.getCondition())), stmt(i.getThenStatement()),
+                    i.getElseStatement() == null ? null : stmt(i.getElseStatement())));
+        } else if (s instanceof ReturnTree ret) {
+            out.add(new Return(r, ret.getExpression() == null ? null : expr(ret.getExpression())));
+        } else if (s instanceof ThrowTree t) {
             out.add(new Throw(r, expr(t.getExpression())));
-        } else if (s instanceof TryStmt t) {
+        } else if (s instanceof TryTree t) {
             out.add(tryStmt(t));
-        } else if (s instanceof ForStmt f) {
+        } else if (s instanceof ForLoopTree f) {
             List<Stmt> init = new ArrayList<>();
-            for (com.github.javaparser.ast.expr.Expression e : f.getInitialization()) {
-                if (e instanceof VariableDeclarationExpr v) addVars(init, v);
-                else init.add(new ExprStmt(range(e), expr(e)));
+            for (StatementTree i : f.getInitializer()) {
+                if (i instanceof VariableTree v) init.add(varDecl(v));
+                else if (i instanceof ExpressionStatementTree es) init.add(new ExprStmt(range(es.getExpression()), expr(es.getExpression())));
             }
             List<Expr> update = new ArrayList<>();
-            for (com.github.javaparser.ast.expr.Expression e : f.getUpdate()) update.add(expr(e));
-            out.add(new Loop(r, Loop.Kind.FOR, init, f.getCompare().map(this::expr).orElse(null), update, null, null,
-                    stmt(f.getBody()), false));
-        } else if (s instanceof ForEachStmt f) {
-            List<Stmt> var = new ArrayList<>();
-            addVars(var, f.getVariable());
-            out.add(new Loop(r, Loop.Kind.FOR_OF, List.of(), null, List.of(), var.get(0), expr(f.getIterable()),
-                    stmt(f.getBody()), false));
-        } else if (s instanceof WhileStmt w) {
-            out.add(new Loop(r, Loop.Kind.WHILE, List.of(), expr(w.getCondition()), List.of(), null, null,
-                    stmt(w.getBody()), false));
-        } else if (s instanceof DoStmt d) {
-            out.add(new Loop(r, Loop.Kind.DO_WHILE, List.of(), expr(d.getCondition()), List.of(), null, null,
-                    stmt(d.getBody()), false));
-        } else if (s instanceof SwitchStmt sw) {
-            out.add(new Switch(r, expr(sw.getSelector()), cases(sw.getEntries())));
-        } else if (s instanceof BreakStmt b) {
-            out.add(new Jump(r, Jump.Kind.BREAK, b.getLabel().map(l -> l.asString()).orElse(null)));
-        } else if (s instanceof ContinueStmt c) {
-            out.add(new Jump(r, Jump.Kind.CONTINUE, c.getLabel().map(l -> l.asString()).orElse(null)));
-        } else if (s instanceof LabeledStmt l) {
-            out.add(new Labeled(r, l.getLabel().asString(), stmt(l.getStatement())));
-        } else if (s instanceof SynchronizedStmt sy) {
-            out.add(new Synchronized(r, expr(sy.getExpression()), block(sy.getBody())));
-        } else if (s instanceof LocalClassDeclarationStmt lc) {
-            out.add(new Declaration(r, null, lowerType(lc.getClassDeclaration())));
-        } else if (s instanceof LocalRecordDeclarationStmt lr) {
-            out.add(new Declaration(r, null, lowerType(lr.getRecordDeclaration())));
-        } else if (s instanceof ExplicitConstructorInvocationStmt ec) {
-            List<Expr> args = exprs(ec.getArguments());
-            out.add(new ExprStmt(r, new Call(r, new This(r, !ec.isThis()), args, false)));
-        } else if (s instanceof YieldStmt y) {
-            out.add(new Return(r, expr(y.getExpression())));
-        } else if (s instanceof AssertStmt a) {
+            for (ExpressionStatementTree u : f.getUpdate()) update.add(expr(u.getExpression()));
+            out.add(new Loop(r, Loop.Kind.FOR, init, f.getCondition() == null ? null : expr(f.getCondition()), update,
+                    null, null, stmt(f.getStatement()), false));
+        } else if (s instanceof EnhancedForLoopTree f) {
+            out.add(new Loop(r, Loop.Kind.FOR_OF, List.of(), null, List.of(), varDecl(f.getVariable()), expr(f.getExpression()),
+                    stmt(f.getStatement()), false));
+        } else if (s instanceof WhileLoopTree w) {
+            out.add(new Loop(r, Loop.Kind.WHILE, List.of(), expr(unparen(w.getCondition())), List.of(), null, null,
+                    stmt(w.getStatement()), false));
+        } else if (s instanceof DoWhileLoopTree d) {
+            out.add(new Loop(r, Loop.Kind.DO_WHILE, List.of(), expr(unparen(d.getCondition())), List.of(), null, null,
+                    stmt(d.getStatement()), false));
+        } else if (s instanceof SwitchTree sw) {
+            out.add(new Switch(r, expr(unparen(sw.getExpression())), cases(sw.getCases())));
+        } else if (s instanceof BreakTree b) {
+            out.add(new Jump(r, Jump.Kind.BREAK, b.getLabel() == null ? null : b.getLabel().toString()));
+        } else if (s instanceof ContinueTree c) {
+            out.add(new Jump(r, Jump.Kind.CONTINUE, c.getLabel() == null ? null : c.getLabel().toString()));
+        } else if (s instanceof LabeledStatementTree l) {
+            out.add(new Labeled(r, l.getLabel().toString(), stmt(l.getStatement())));
+        } else if (s instanceof SynchronizedTree sy) {
+            out.add(new Synchronized(r, expr(unparen(sy.getExpression())), block(sy.getBlock())));
+        } else if (s instanceof ClassTree c) {
+            out.add(new Declaration(r, null, lowerType(c)));
+        } else if (s instanceof YieldTree y) {
+            out.add(new Return(r, expr(y.getValue())));
+        } else if (s instanceof AssertTree a) {
             List<Expr> parts = new ArrayList<>();
-            parts.add(expr(a.getCheck()));
-            a.getMessage().ifPresent(m -> parts.add(expr(m)));
+            parts.add(expr(a.getCondition()));
+            if (a.getDetail() != null) parts.add(expr(a.getDetail()));
             out.add(new OtherStmt(r, "assert", parts));
+        } else if (s.getKind() == Tree.Kind.EMPTY_STATEMENT) {
+            out.add(new OtherStmt(r, "EmptyStmt", List.of()));
         } else {
-            out.add(new OtherStmt(r, s.getClass().getSimpleName(), List.of()));
+            out.add(new OtherStmt(r, s.getKind().name(), List.of()));
         }
     }
 
-    private void addVars(List<Stmt> out, VariableDeclarationExpr v) {
-        boolean fin = v.getModifiers().stream().anyMatch(m -> m.getKeyword() == Modifier.Keyword.FINAL);
-        for (VariableDeclarator d : v.getVariables()) {
-            out.add(new VarDecl(range(d), fin ? VarDecl.Kind.JAVA_FINAL : VarDecl.Kind.JAVA,
-                    new Name(range(d.getName()), d.getNameAsString()), type(d.getType()),
-                    d.getInitializer().map(this::expr).orElse(null)));
-        }
+    private VarDecl varDecl(VariableTree v) {
+        // javac marks try-with-resources variables final; the model says what the code wrote
+        ModifiersTree mods = v.getModifiers();
+        boolean fin = mods.getFlags().contains(Modifier.FINAL) && end(mods) > start(mods)
+                && find("final", start(mods), end(mods)) >= 0;
+        return new VarDecl(declaratorRange(v), fin ? VarDecl.Kind.JAVA_FINAL : VarDecl.Kind.JAVA, nameOf(v), type(v.getType()),
+                v.getInitializer() == null ? null : expr(v.getInitializer()));
     }
 
-    private Try tryStmt(TryStmt t) {
+    private Try tryStmt(TryTree t) {
         List<Stmt> resources = new ArrayList<>();
-        for (com.github.javaparser.ast.expr.Expression e : t.getResources()) {
-            if (e instanceof VariableDeclarationExpr v) addVars(resources, v);
-            else resources.add(new ExprStmt(range(e), expr(e)));
+        for (Tree res : t.getResources()) {
+            if (res instanceof VariableTree v) resources.add(varDecl(v));
+            else if (res instanceof ExpressionTree e) resources.add(new ExprStmt(range(e), expr(e)));
         }
         List<Catch> catches = new ArrayList<>();
-        for (CatchClause c : t.getCatchClauses()) {
+        for (CatchTree c : t.getCatches()) {
             List<TypeRef> types = new ArrayList<>();
-            Type pt = c.getParameter().getType();
-            if (pt instanceof UnionType u) u.getElements().forEach(x -> types.add(type(x)));
+            Tree pt = c.getParameter().getType();
+            if (pt instanceof UnionTypeTree u) u.getTypeAlternatives().forEach(x -> types.add(type(x)));
             else types.add(type(pt));
-            catches.add(new Catch(range(c), new Name(range(c.getParameter().getName()), c.getParameter().getNameAsString()),
-                    types, block(c.getBody())));
+            catches.add(new Catch(range(c), nameOf(c.getParameter()), types, block(c.getBlock())));
         }
-        return new Try(range(t), resources, block(t.getTryBlock()), catches, t.getFinallyBlock().map(this::block).orElse(null));
+        return new Try(range(t), resources, block(t.getBlock()), catches,
+                t.getFinallyBlock() == null ? null : block(t.getFinallyBlock()));
     }
 
-    private List<SwitchCase> cases(NodeList<SwitchEntry> entries) {
+    private List<SwitchCase> cases(List<? extends CaseTree> entries) {
         List<SwitchCase> out = new ArrayList<>();
-        for (SwitchEntry e : entries) {
+        for (CaseTree c : entries) {
             List<Stmt> body = new ArrayList<>();
-            for (com.github.javaparser.ast.stmt.Statement s : e.getStatements()) addStmt(body, s);
-            boolean arrow = e.getType() != SwitchEntry.Type.STATEMENT_GROUP;
-            if (arrow && e.getType() == SwitchEntry.Type.EXPRESSION && body.size() == 1 && body.get(0) instanceof ExprStmt es) {
-                body = List.of(new Return(es.range(), es.expr()));
+            boolean arrow = c.getCaseKind() == CaseTree.CaseKind.RULE;
+            if (!arrow) {
+                for (StatementTree s : c.getStatements()) addStmt(body, s);
+            } else if (c.getBody() instanceof ExpressionTree e) {
+                body.add(new Return(range(e), expr(e)));   // `case A -> value;` gives its value
+            } else if (c.getBody() instanceof StatementTree s) {
+                addStmt(body, s);
             }
-            out.add(new SwitchCase(range(e), exprs(e.getLabels()), body, arrow));
+            out.add(new SwitchCase(range(c), exprs(c.getExpressions()), body, arrow));
         }
         return out;
     }
 
     // ---- expressions ----
 
-    private List<Expr> exprs(NodeList<? extends com.github.javaparser.ast.expr.Expression> list) {
+    private List<Expr> exprs(List<? extends ExpressionTree> list) {
         List<Expr> out = new ArrayList<>(list.size());
-        for (com.github.javaparser.ast.expr.Expression e : list) out.add(expr(e));
+        for (ExpressionTree e : list) out.add(expr(e));
         return out;
     }
 
-    Expr expr(com.github.javaparser.ast.expr.Expression e) {
+    Expr expr(ExpressionTree e) {
         SourceRange r = range(e);
-        if (e instanceof NameExpr n) return new Name(r, n.getNameAsString());
-        if (e instanceof MethodCallExpr m) {
-            Expr callee = m.getScope()
-                    .<Expr>map(s -> new Member(span(s, m.getName()), expr(s), m.getNameAsString(), null, false))
-                    .orElseGet(() -> new Name(range(m.getName()), m.getNameAsString()));
-            return new Call(r, callee, exprs(m.getArguments()), false);
+        if (e instanceof IdentifierTree n) {
+            if (n.getName().contentEquals("this")) return new This(r, false);
+            if (n.getName().contentEquals("super")) return new This(r, true);
+            return new Name(r, n.getName().toString());
         }
-        if (e instanceof FieldAccessExpr f) return new Member(r, expr(f.getScope()), f.getNameAsString(), null, false);
-        if (e instanceof StringLiteralExpr s) return new Literal(r, Literal.Kind.STRING, unescape(s));
-        if (e instanceof TextBlockLiteralExpr tb) return new Literal(r, Literal.Kind.STRING, tb.stripIndent());
-        if (e instanceof CharLiteralExpr c) return new Literal(r, Literal.Kind.CHAR, c.getValue());
-        if (e instanceof BooleanLiteralExpr b) return new Literal(r, Literal.Kind.BOOLEAN, String.valueOf(b.getValue()));
-        if (e instanceof NullLiteralExpr) return new Literal(r, Literal.Kind.NULL, "null");
-        if (e instanceof LiteralStringValueExpr l) return new Literal(r, Literal.Kind.NUMBER, l.getValue());
-        if (e instanceof ThisExpr) return new This(r, false);
-        if (e instanceof SuperExpr) return new This(r, true);
-        if (e instanceof EnclosedExpr en) return new Cast(r, null, expr(en.getInner()));
-        if (e instanceof CastExpr c) return new Cast(r, type(c.getType()), expr(c.getExpression()));
-        if (e instanceof AssignExpr a) {
-            return new Assign(r, a.getOperator().asString(), expr(a.getTarget()), expr(a.getValue()));
+        if (e instanceof MethodInvocationTree m) return call(m, r);
+        if (e instanceof MemberSelectTree f) {
+            String id = f.getIdentifier().toString();
+            if (id.equals("this")) return new This(r, false);        // Outer.this
+            if (id.equals("super")) return new This(r, true);
+            if (id.equals("class")) return new OtherExpr(r, "class-literal:" + typeString(f.getExpression()), List.of());
+            return new Member(r, expr(f.getExpression()), id, null, false);
         }
-        if (e instanceof BinaryExpr b) return new Binary(r, b.getOperator().asString(), expr(b.getLeft()), expr(b.getRight()));
-        if (e instanceof UnaryExpr u) {
-            return new Unary(r, u.getOperator().asString(), expr(u.getExpression()), u.isPrefix());
+        if (e instanceof LiteralTree l) return literal(l, r);
+        if (e instanceof ParenthesizedTree p) return new Cast(r, null, expr(p.getExpression()));
+        if (e instanceof TypeCastTree c) return new Cast(r, type(c.getType()), expr(c.getExpression()));
+        if (e instanceof AssignmentTree a) return new Assign(r, "=", expr(a.getVariable()), expr(a.getExpression()));
+        if (e instanceof CompoundAssignmentTree a) {
+            return new Assign(r, Operators.of(a.getKind()) + "=", expr(a.getVariable()), expr(a.getExpression()));
         }
-        if (e instanceof ConditionalExpr c) {
-            return new Conditional(r, expr(c.getCondition()), expr(c.getThenExpr()), expr(c.getElseExpr()));
+        if (e instanceof BinaryTree b) return new Binary(r, Operators.of(b.getKind()), expr(b.getLeftOperand()), expr(b.getRightOperand()));
+        if (e instanceof UnaryTree u) {
+            return new Unary(r, Operators.of(u.getKind()), expr(u.getExpression()), Operators.isPrefix(u.getKind()));
         }
-        if (e instanceof ObjectCreationExpr o) {
-            TypeRef t = type(o.getType());
-            ClassDecl body = o.getAnonymousClassBody()
-                    .map(b -> lowerBody(o.getType().getNameAsString(), r, t, List.of(), List.of(), b)).orElse(null);
-            List<Expr> args = exprs(o.getArguments());
-            Expr callee = new Name(range(o.getType()), o.getType().getNameWithScope());
-            return new New(r, callee, t, args, body);
+        if (e instanceof ConditionalExpressionTree c) {
+            return new Conditional(r, expr(c.getCondition()), expr(c.getTrueExpression()), expr(c.getFalseExpression()));
         }
-        if (e instanceof LambdaExpr l) return lambda(l);
-        if (e instanceof InstanceOfExpr i) {
-            return new Binary(r, "instanceof", expr(i.getExpression()), new Name(range(i.getType()), i.getType().asString()));
+        if (e instanceof NewClassTree o) {
+            TypeRef t = type(o.getIdentifier());
+            String typeName = baseName(o.getIdentifier());
+            ClassDecl body = o.getClassBody() == null ? null : lowerBody(simpleName(typeName), r, t, List.of(), List.of(),
+                    o.getClassBody().getMembers(), false, false);
+            return new New(r, new Name(range(o.getIdentifier()), typeName), t, exprs(o.getArguments()), body);
         }
-        if (e instanceof ArrayAccessExpr a) return new Member(r, expr(a.getName()), null, expr(a.getIndex()), false);
-        if (e instanceof ArrayInitializerExpr a) return new ArrayLit(r, exprs(a.getValues()), false);
-        if (e instanceof ArrayCreationExpr a) {
-            List<Expr> parts = new ArrayList<>();
-            a.getInitializer().ifPresent(i -> parts.add(expr(i)));
-            a.getLevels().forEach(l -> l.getDimension().ifPresent(d -> parts.add(expr(d))));
-            return new OtherExpr(r, "array-creation", parts);
+        if (e instanceof LambdaExpressionTree l) return lambda(l, r);
+        if (e instanceof InstanceOfTree i) {
+            Tree type = i.getType();
+            return new Binary(r, "instanceof", expr(i.getExpression()),
+                    type == null ? new Name(r, "?") : new Name(range(type), typeString(type)));
         }
-        if (e instanceof MethodReferenceExpr m) {
-            return new OtherExpr(r, "method-reference::" + m.getIdentifier(), List.of(expr(m.getScope())));
+        if (e instanceof ArrayAccessTree a) return new Member(r, expr(a.getExpression()), null, expr(a.getIndex()), false);
+        if (e instanceof NewArrayTree a) return newArray(a, r);
+        if (e instanceof MemberReferenceTree m) {
+            String name = m.getName().contentEquals("<init>") ? "new" : m.getName().toString();
+            ExpressionTree q = m.getQualifierExpression();
+            Expr qualifier = q instanceof MemberSelectTree ms && Character.isUpperCase(ms.getIdentifier().toString().codePointAt(0))
+                    ? new Name(range(q), typeString(q)) : expr(q);   // Map.Entry::getKey names a type
+            return new OtherExpr(r, "method-reference::" + name, List.of(qualifier));
         }
-        if (e instanceof SwitchExpr s) {
-            List<SwitchCase> cases = cases(s.getEntries());
+        if (e instanceof SwitchExpressionTree s) {
+            List<SwitchCase> cases = cases(s.getCases());
             FunctionDecl fn = new FunctionDecl(r, FunctionDecl.Kind.LAMBDA, null, List.of(),
-                    new Block(r, List.of(new Switch(r, expr(s.getSelector()), cases))), false, List.of(), Set.of(), null);
+                    new Block(r, List.of(new Switch(r, expr(unparen(s.getExpression())), cases))), false, List.of(), Set.of(), null);
             return new OtherExpr(r, "switch", List.of(new Lambda(r, fn)));
         }
-        if (e instanceof VariableDeclarationExpr v) {
-            List<dev.prodlint.model.Node> parts = new ArrayList<>();
-            v.getVariables().forEach(d -> d.getInitializer().ifPresent(i -> parts.add(expr(i))));
-            return new OtherExpr(r, "declaration", parts);
+        if (e instanceof AnnotationTree a) return new OtherExpr(r, "annotation", List.of(annotation(a)));
+        if (e instanceof ParameterizedTypeTree || e instanceof ArrayTypeTree || e instanceof PrimitiveTypeTree
+                || e instanceof AnnotatedTypeTree) {
+            return new Name(r, typeString(e));   // a type where an expression stands: List<String>::size
         }
-        if (e instanceof com.github.javaparser.ast.expr.TypeExpr t) return new Name(r, t.getType().asString());
-        if (e instanceof com.github.javaparser.ast.expr.ClassExpr c) {
-            return new OtherExpr(r, "class-literal:" + c.getType().asString(), List.of());
-        }
-        if (e instanceof AnnotationExpr a) return new OtherExpr(r, "annotation", List.of(annotation(a)));
-        List<dev.prodlint.model.Node> parts = new ArrayList<>();
-        for (com.github.javaparser.ast.Node c : e.getChildNodes()) {
-            if (c instanceof com.github.javaparser.ast.expr.Expression ce) parts.add(expr(ce));
-        }
-        return new OtherExpr(r, e.getClass().getSimpleName(), parts);
+        return new OtherExpr(r, e.getKind().name(), List.of());
     }
 
-    private Lambda lambda(LambdaExpr l) {
-        SourceRange r = range(l);
-        List<Param> params = new ArrayList<>();
-        for (Parameter p : l.getParameters()) params.add(param(p));
-        Block body;
-        if (l.getBody() instanceof BlockStmt b) {
-            body = block(b);
-        } else if (l.getBody() instanceof ExpressionStmt es) {
-            body = new Block(range(es), List.of(new Return(range(es), expr(es.getExpression()))));
+    private Call call(MethodInvocationTree m, SourceRange r) {
+        ExpressionTree select = m.getMethodSelect();
+        Expr callee;
+        if (select instanceof IdentifierTree id && (id.getName().contentEquals("this") || id.getName().contentEquals("super"))) {
+            callee = new This(range(select), id.getName().contentEquals("super"));   // this(...) or super(...) in a constructor
+        } else if (select instanceof MemberSelectTree ms) {
+            callee = new Member(range(ms), expr(ms.getExpression()), ms.getIdentifier().toString(), null, false);
         } else {
-            body = new Block(r, List.of(stmt(l.getBody())));
+            callee = expr(select);
+        }
+        return new Call(r, callee, exprs(m.getArguments()), false);
+    }
+
+    private Expr literal(LiteralTree l, SourceRange r) {
+        switch (l.getKind()) {
+            case STRING_LITERAL:
+                return new Literal(r, Literal.Kind.STRING, String.valueOf(l.getValue()));
+            case CHAR_LITERAL: {
+                String raw = text.slice(r);
+                return new Literal(r, Literal.Kind.CHAR, raw.length() >= 2 ? raw.substring(1, raw.length() - 1) : raw);
+            }
+            case BOOLEAN_LITERAL:
+                return new Literal(r, Literal.Kind.BOOLEAN, String.valueOf(l.getValue()));
+            case NULL_LITERAL:
+                return new Literal(r, Literal.Kind.NULL, "null");
+            default: {
+                // javac folds a minus into a decimal literal (-1); the model keeps the operator
+                String raw = text.slice(r);
+                if (raw.startsWith("-")) {
+                    int digits = r.startOffset() + 1;
+                    while (digits < r.endOffset() && Character.isWhitespace(src.charAt(digits))) digits++;
+                    SourceRange dr = range(digits, r.endOffset());
+                    return new Unary(r, "-", new Literal(dr, Literal.Kind.NUMBER, text.slice(dr)), true);
+                }
+                return new Literal(r, Literal.Kind.NUMBER, raw);
+            }
+        }
+    }
+
+    private Expr newArray(NewArrayTree a, SourceRange r) {
+        if (a.getType() == null) return new ArrayLit(r, exprs(a.getInitializers()), false);   // {1, 2}
+        List<Expr> parts = new ArrayList<>();
+        if (a.getInitializers() != null) {
+            int brace = src.indexOf('{', end(a.getType()));
+            parts.add(new ArrayLit(brace < 0 || brace > r.endOffset() ? r : range(brace, r.endOffset()),
+                    exprs(a.getInitializers()), false));
+        }
+        parts.addAll(exprs(a.getDimensions()));
+        return new OtherExpr(r, "array-creation", parts);
+    }
+
+    private Lambda lambda(LambdaExpressionTree l, SourceRange r) {
+        List<Param> params = new ArrayList<>();
+        for (VariableTree p : l.getParameters()) params.add(param(p));
+        Block body;
+        if (l.getBody() instanceof BlockTree b) {
+            body = block(b);
+        } else {
+            ExpressionTree e = (ExpressionTree) l.getBody();
+            body = new Block(range(e), List.of(new Return(range(e), expr(e))));
         }
         return new Lambda(r, new FunctionDecl(r, FunctionDecl.Kind.LAMBDA, null, params, body, false,
                 List.of(), Set.of(), null));
     }
 
-    private static String unescape(StringLiteralExpr s) {
-        try {
-            return s.asString();
-        } catch (RuntimeException e) {
-            return s.getValue();
-        }
+    private static String simpleName(String qualified) {
+        int dot = qualified.lastIndexOf('.');
+        return dot < 0 ? qualified : qualified.substring(dot + 1);
     }
-
 }
