@@ -30,6 +30,22 @@ public final class BrowserCode {
                     // WeChat and uni-app mini programs
                     + "|\\bwx\\.(request|getStorageSync|setStorageSync|navigateTo|showToast|showModal|login)\\(|\\buni\\.(request|navigateTo|showToast)\\(|(?m:^\\s*(Page|Vant\\w*Component|Component|Behavior|App)\\(\\{)|getApp\\(\\)|this\\.setData\\()");
 
+    /**
+     * Text every match of {@link #BROWSER_GLOBALS} contains: a file with none of it (most server
+     * files) skips the expression, whose alternatives are tried at every character of the file
+     * (measured on the generated 1M-line repository: 2.5 s for its Java half, 0.3 s for these).
+     */
+    private static final java.util.List<String> BROWSER_TEXT = java.util.List.of("window.", "document.", "localStorage.",
+            "sessionStorage.", "navigator.serviceWorker", "saveAs(", "createAsyncThunk(", "useEffect(", "useQuery(", "wx.", "uni.",
+            "Page({", "Component({", "Behavior({", "App({", "getApp()", "this.setData(");
+
+    private static boolean mayNameBrowserGlobals(String code) {
+        for (String t : BROWSER_TEXT) {
+            if (code.contains(t)) return true;
+        }
+        return false;
+    }
+
     public static boolean is(SourceModule m) {
         String path = "/" + m.path().replace('\\', '/');
         if (path.endsWith(".tsx") || path.endsWith(".jsx")) return true;
@@ -40,7 +56,7 @@ public final class BrowserCode {
         for (dev.prodlint.model.Import i : m.imports()) {
             if (UI_MODULES.contains(i.module())) return true;
         }
-        if (BROWSER_GLOBALS.matcher(m.text().content()).find()) return true;
+        if (mayNameBrowserGlobals(m.text().content()) && BROWSER_GLOBALS.matcher(m.text().content()).find()) return true;
         String head = m.text().content();
         head = head.substring(0, Math.min(head.length(), 200)).stripLeading();
         return head.startsWith("'use client'") || head.startsWith("\"use client\"");

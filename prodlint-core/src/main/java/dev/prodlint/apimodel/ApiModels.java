@@ -78,11 +78,19 @@ public final class ApiModels {
 
     /** The method rows for {@code name} on a type or its supertypes. */
     public List<MethodModel> methods(String typeId, String name) {
+        String key = typeId + '\n' + name;
+        List<MethodModel> known = methodRows.get(key);
+        if (known != null) return known;
         List<MethodModel> out = new ArrayList<>();
         Set<String> seen = new LinkedHashSet<>();
         collect(typeId, name, out, seen);
-        return out;
+        List<MethodModel> result = List.copyOf(out);
+        if (methodRows.size() < HINT_CACHE_LIMIT) methodRows.put(key, result);
+        return result;
     }
+
+    /** Rows found per type and method name: asked for every classified call, with globs matched each time. */
+    private final Map<String, List<MethodModel>> methodRows = new java.util.concurrent.ConcurrentHashMap<>();
 
     private void collect(String typeId, String name, List<MethodModel> out, Set<String> seen) {
         TypeModel t = types.get(typeId);
@@ -147,6 +155,7 @@ public final class ApiModels {
 
         public Builder add(String name, InputStream in) {
             models.javaHints.clear();
+            models.methodRows.clear();
             models.scriptHints.clear();
             ModelFile file;
             try {

@@ -8,6 +8,8 @@ import java.util.List;
 /** One file's database operations, the transactions around them, and the functions the rules judge. */
 public final class DbAnalysis {
     private final ModuleContext ctx;
+    /** Whether the file is a seed or migration script, by its path: asked for every function. */
+    private Boolean oneOffPath;
     private final DbOps ops;
     private final Transactions transactions;
     private List<FunctionDecl> units;
@@ -44,7 +46,8 @@ public final class DbAnalysis {
 
     /** Code that runs once (a seed script, a migration, start-up), where neither concurrency nor a half-done run matters. */
     public boolean isOneOff(FunctionDecl unit) {
-        if (ONE_OFF_PATH.matcher(ctx.module().path().replace('\\', '/')).find()) return true;
+        if (oneOffPath == null) oneOffPath = ONE_OFF_PATH.matcher(ctx.module().path().replace('\\', '/')).find();
+        if (oneOffPath) return true;
         if (unit.name() != null && ONE_OFF_NAME.matcher(unit.name()).matches()) return true;
         // Spring start-up hooks
         if (unit.annotations().stream().anyMatch(a -> a.simpleName().equals("PostConstruct") || a.simpleName().equals("EventListener"))) return true;

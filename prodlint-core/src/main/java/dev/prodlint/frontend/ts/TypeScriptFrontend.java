@@ -80,8 +80,11 @@ public final class TypeScriptFrontend implements Frontend {
      * offset stays right, and the analysis does not care about a number's kind.
      */
     private Swc4jParseOutput parse(String content, Swc4jParseOptions options) throws Swc4jCoreException {
-        Matcher bigints = BIGINT.matcher(content);
-        String text = bigints.find() ? bigints.replaceAll("$1 ") : content;
+        String text = content;
+        if (mayHaveBigInt(content)) {
+            Matcher bigints = BIGINT.matcher(content);
+            if (bigints.find()) text = bigints.replaceAll("$1 ");
+        }
         try {
             return swc.parse(text, options);
         } catch (Swc4jCoreException e) {
@@ -94,7 +97,22 @@ public final class TypeScriptFrontend implements Frontend {
     }
 
 
-    private static final Pattern BIGINT = Pattern.compile("\\b(0[xXbBoO][0-9a-fA-F_]+|[0-9][0-9_]*)n\\b");
+    /**
+     * Whether {@link #BIGINT} can match: a decimal digit or {@code _} before an {@code n}, or a
+     * hexadecimal, binary or octal prefix. One pass over the text instead of the expression's
+     * (which was a tenth of TypeScript parsing time, measured on the generated 1M-line repository).
+     */
+    static boolean mayHaveBigInt(String content) {
+        for (int i = 1; i < content.length(); i++) {
+            char c = content.charAt(i);
+            char before = content.charAt(i - 1);
+            if (c == 'n' && (before >= '0' && before <= '9' || before == '_')) return true;
+            if (before == '0' && "xXbBoO".indexOf(c) >= 0) return true;
+        }
+        return false;
+    }
+
+    static final Pattern BIGINT = Pattern.compile("\\b(0[xXbBoO][0-9a-fA-F_]+|[0-9][0-9_]*)n\\b");
 
     private static Swc4jMediaType mediaType(Language language) {
         return switch (language) {
