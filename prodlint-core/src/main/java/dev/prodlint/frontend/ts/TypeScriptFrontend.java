@@ -1,7 +1,6 @@
 package dev.prodlint.frontend.ts;
 
 import com.caoccao.javet.swc4j.Swc4j;
-import com.caoccao.javet.swc4j.comments.Swc4jComment;
 import com.caoccao.javet.swc4j.enums.Swc4jMediaType;
 import com.caoccao.javet.swc4j.enums.Swc4jParseMode;
 import com.caoccao.javet.swc4j.exceptions.Swc4jCoreException;
@@ -9,11 +8,9 @@ import com.caoccao.javet.swc4j.options.Swc4jParseOptions;
 import com.caoccao.javet.swc4j.outputs.Swc4jParseOutput;
 import dev.prodlint.frontend.Frontend;
 import dev.prodlint.frontend.ParseFailure;
-import dev.prodlint.model.Comment;
 import dev.prodlint.model.Language;
 import dev.prodlint.model.SourceModule;
 import dev.prodlint.model.SourceText;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -47,7 +44,8 @@ public final class TypeScriptFrontend implements Frontend {
                 .setMediaType(mediaType(language))
                 .setParseMode(Swc4jParseMode.Program)
                 .setCaptureAst(true)
-                .setCaptureComments(true);
+                // no rule reads the model's comments (suppressions and reasons are read from the text)
+                .setCaptureComments(false);
         Swc4jParseOutput out;
         try {
             long start = System.nanoTime();
@@ -64,14 +62,7 @@ public final class TypeScriptFrontend implements Frontend {
         }
         SourceText text = new SourceText(content);
         OffsetMap offsets = OffsetMap.of(content);
-        List<Comment> comments = new ArrayList<>();
-        if (out.getComments() != null) {
-            for (Swc4jComment c : out.getComments().getComments()) {
-                comments.add(new Comment(text.range(offsets.toUtf16(c.getSpan().getStart()),
-                        offsets.toUtf16(c.getSpan().getEnd())), c.getText()));
-            }
-        }
-        return new SwcLowering(path, language, text, offsets).lower(out.getProgram(), comments);
+        return new SwcLowering(path, language, text, offsets).lower(out.getProgram(), List.of());
     }
 
     /**
