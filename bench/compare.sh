@@ -38,7 +38,8 @@ timed() {
   echo "$best $((rss / 1024))"
 }
 lines_of() { find "$1" -type f \( -name "$2" -o -name "$3" \) -not -path '*/node_modules/*' -print0 | xargs -0 cat | wc -l; }
-# as ./prodlint runs it, class data sharing archive included when the launcher made one
+# as ./prodlint runs it, class data sharing archive included when the launcher made one; with
+# --include-tests below, since ESLint and PMD read test files too
 prodlint=(java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC)
 [ -f "$here/prodlint-cli/target/prodlint.jsa" ] && prodlint+=(-XX:SharedArchiveFile="$here/prodlint-cli/target/prodlint.jsa" -Xlog:cds=off)
 prodlint+=(-jar "$here/prodlint-cli/target/prodlint.jar")
@@ -54,7 +55,7 @@ export default [...tseslint.configs.recommended];
 CFG
   fi
   lines=$(lines_of "$ts_dir" '*.ts' '*.tsx')
-  read -r p_s p_m < <(timed "${prodlint[@]}" check "$ts_dir" --root "$ts_dir" --threads 2 --format json -o "$work/p.json" --stats)
+  read -r p_s p_m < <(timed "${prodlint[@]}" check "$ts_dir" --root "$ts_dir" --include-tests --threads 2 --format json -o "$work/p.json" --stats)
   cp "$work/err" "$work/prodlint-ts.stats"
   read -r e_s e_m < <(cd "$ts_dir" && timed "$work/eslint/node_modules/.bin/eslint" -c "$work/eslint/eslint.config.mjs" \
       --no-warn-ignored --no-error-on-unmatched-pattern -f json -o "$work/eslint.json" '**/*.ts' '**/*.tsx')
@@ -77,7 +78,7 @@ POM
     touch "$work/pmd/lib.ok"
   fi
   lines=$(lines_of "$java_dir" '*.java' '*.java')
-  read -r p_s p_m < <(timed "${prodlint[@]}" check "$java_dir" --root "$java_dir" --threads 2 --format json -o "$work/p.json" --stats)
+  read -r p_s p_m < <(timed "${prodlint[@]}" check "$java_dir" --root "$java_dir" --include-tests --threads 2 --format json -o "$work/p.json" --stats)
   cp "$work/err" "$work/prodlint-java.stats"
   read -r m_s m_m < <(timed java -cp "$work/pmd/lib/*" net.sourceforge.pmd.cli.PmdCli check -d "$java_dir" \
       -R category/java/errorprone.xml/CloseResource,category/java/bestpractices.xml -t 2 -f text --no-cache --no-progress -r "$work/pmd.txt")
