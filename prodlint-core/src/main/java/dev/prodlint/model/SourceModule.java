@@ -15,12 +15,11 @@ public final class SourceModule extends Node {
     private final List<Import> imports;
     private final List<ClassDecl> classes;
     private final FunctionDecl body;
-    private final List<Comment> comments;
     private List<FunctionDecl> allFunctions;
     private List<ClassDecl> allClasses;
 
     public SourceModule(String path, Language language, SourceText text, List<Import> imports,
-                        List<ClassDecl> classes, FunctionDecl body, List<Comment> comments) {
+                        List<ClassDecl> classes, FunctionDecl body) {
         super(text.fullRange());
         this.path = path;
         this.language = language;
@@ -28,7 +27,6 @@ public final class SourceModule extends Node {
         this.imports = List.copyOf(imports);
         this.classes = List.copyOf(classes);
         this.body = body;
-        this.comments = List.copyOf(comments);
     }
 
     /** The path relative to the scan root, with '/' separators. */
@@ -54,10 +52,6 @@ public final class SourceModule extends Node {
 
     public FunctionDecl body() {
         return body;
-    }
-
-    public List<Comment> comments() {
-        return comments;
     }
 
     /** Every function in the file, nested ones included, in source order. */

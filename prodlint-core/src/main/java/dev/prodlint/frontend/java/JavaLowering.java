@@ -136,7 +136,7 @@ final class JavaLowering {
         FunctionDecl body = new FunctionDecl(text.fullRange(), FunctionDecl.Kind.MODULE_BODY, "<module>",
                 List.of(), new Block(text.fullRange(), List.of()), false, List.of(), Set.of(), null);
         // Rules read comments from the source text where they need them (see swallowederror.Reasons).
-        SourceModule module = new SourceModule(path, Language.JAVA, text, imports, classes, body, List.of());
+        SourceModule module = new SourceModule(path, Language.JAVA, text, imports, classes, body);
         module.linkParents();
         return module;
     }

@@ -119,7 +119,6 @@ import com.caoccao.javet.swc4j.ast.ts.Swc4jAstTsUnionType;
 import com.caoccao.javet.swc4j.span.Swc4jSpan;
 import dev.prodlint.model.Annotation;
 import dev.prodlint.model.ClassDecl;
-import dev.prodlint.model.Comment;
 import dev.prodlint.model.FieldDecl;
 import dev.prodlint.model.FunctionDecl;
 import dev.prodlint.model.Import;
@@ -194,7 +193,7 @@ final class SwcLowering {
         this.offsets = offsets;
     }
 
-    SourceModule lower(ISwc4jAstProgram<?> program, List<Comment> comments) {
+    SourceModule lower(ISwc4jAstProgram<?> program) {
         List<Stmt> body = new ArrayList<>();
         if (program instanceof Swc4jAstModule m) {
             for (ISwc4jAstModuleItem item : m.getBody()) moduleItem(item, body);
@@ -204,7 +203,7 @@ final class SwcLowering {
         SourceRange all = text.fullRange();
         FunctionDecl moduleBody = new FunctionDecl(all, FunctionDecl.Kind.MODULE_BODY, "<module>", List.of(),
                 new Block(all, body), false, List.of(), Set.of(), null);
-        SourceModule module = new SourceModule(path, language, text, imports, List.of(), moduleBody, comments);
+        SourceModule module = new SourceModule(path, language, text, imports, List.of(), moduleBody);
         module.linkParents();
         return module;
     }

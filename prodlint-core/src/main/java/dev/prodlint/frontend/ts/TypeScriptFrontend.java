@@ -11,7 +11,6 @@ import dev.prodlint.frontend.ParseFailure;
 import dev.prodlint.model.Language;
 import dev.prodlint.model.SourceModule;
 import dev.prodlint.model.SourceText;
-import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -44,7 +43,7 @@ public final class TypeScriptFrontend implements Frontend {
                 .setMediaType(mediaType(language))
                 .setParseMode(Swc4jParseMode.Program)
                 .setCaptureAst(true)
-                // no rule reads the model's comments (suppressions and reasons are read from the text)
+                // comments are read from the text where needed (suppressions, swallowed-error's reasons)
                 .setCaptureComments(false);
         Swc4jParseOutput out;
         try {
@@ -62,7 +61,7 @@ public final class TypeScriptFrontend implements Frontend {
         }
         SourceText text = new SourceText(content);
         OffsetMap offsets = OffsetMap.of(content);
-        return new SwcLowering(path, language, text, offsets).lower(out.getProgram(), List.of());
+        return new SwcLowering(path, language, text, offsets).lower(out.getProgram());
     }
 
     /**
