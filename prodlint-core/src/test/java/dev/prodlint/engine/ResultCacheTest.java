@@ -14,16 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The result cache reuses a scan only when nothing it depends on changed, and never trusts a damaged entry. */
 class ResultCacheTest {
-    private static final String LEAK = """
-            import { Pool } from 'pg';
-            const pool = new Pool({ connectionTimeoutMillis: 5000 });
-            export async function findOrder(id: string) {
-              const client = await pool.connect();
-              const { rows } = await client.query('SELECT * FROM orders WHERE id = $1', [id]);
-              client.release();
-              return rows[0];
-            }
-            """;
+    private static final String LEAK = dev.prodlint.TestSources.LEAKY_TS;
     private static final String HIT = "results reused from the cache";
 
     @TempDir

@@ -29,17 +29,7 @@ class HostileInputTest {
     /** Every scan here must end within this, JVM warm: far from a hang, lenient for a slow CI machine. */
     private static final long BOUND_MILLIS = 60_000;
 
-    private static final String LEAK = """
-            import { Pool } from 'pg';
-            const pool = new Pool({ connectionTimeoutMillis: 5000 });
-
-            export async function findOrder(id: string) {
-              const client = await pool.connect();
-              const { rows } = await client.query('SELECT * FROM orders WHERE id = $1', [id]);
-              client.release();
-              return rows[0];
-            }
-            """;
+    private static final String LEAK = dev.prodlint.TestSources.LEAKY_TS;
 
     @TempDir
     Path dir;

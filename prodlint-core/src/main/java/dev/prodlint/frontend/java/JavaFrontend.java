@@ -27,11 +27,6 @@ public final class JavaFrontend implements Frontend {
         return lastParseNanos;
     }
 
-    /** Whether javac's parser is called directly (the launcher exports its internals) or through its task API. */
-    public static boolean direct() {
-        return DirectParser.available();
-    }
-
     @Override
     public SourceModule lower(String path, Language language, String content) throws ParseFailure {
         if (parser == null) {
