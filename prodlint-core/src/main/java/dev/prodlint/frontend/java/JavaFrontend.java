@@ -36,6 +36,10 @@ public final class JavaFrontend implements Frontend {
         ParsedJava parsed;
         try {
             parsed = parser.parse(content);
+        } catch (AssertionError e) {
+            // javac checks its own invariants while recovering from some malformed input (found by
+            // fuzzing: JavacParser.reportSyntaxError); the file is broken, the scan goes on
+            throw new ParseFailure("Java syntax error: javac's parser gave up on this file (" + e + ")", 0);
         } finally {
             lastParseNanos = System.nanoTime() - start;
         }
